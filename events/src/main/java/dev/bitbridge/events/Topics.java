@@ -1,0 +1,34 @@
+package dev.bitbridge.events;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Kafka topics Bitbridge publishes, with the settings each must have before first use.
+ * <p>
+ * Topic names end in their contract version; a breaking change gets a new topic, never a changed one.
+ */
+public final class Topics {
+
+    /** Raw Bitbucket webhooks, body byte-for-byte as delivered, CloudEvents binary mode. */
+    public static final String WEBHOOKS_V1 = "bitbridge.webhooks.v1";
+
+    /** Compacted table of integration routing records, keyed by integration name; a tombstone removes one. */
+    public static final String INTEGRATIONS_V1 = "bitbridge.integrations.v1";
+
+    public static final TopicSpec WEBHOOKS_V1_SPEC = new TopicSpec(WEBHOOKS_V1, 6,
+            Map.of("cleanup.policy", "delete",
+                    "retention.ms", String.valueOf(7L * 24 * 60 * 60 * 1000),
+                    "min.insync.replicas", "1"));
+
+    public static final TopicSpec INTEGRATIONS_V1_SPEC = new TopicSpec(INTEGRATIONS_V1, 1,
+            Map.of("cleanup.policy", "compact",
+                    "min.compaction.lag.ms", "0",
+                    "min.insync.replicas", "1"));
+
+    /** Every topic Bitbridge owns, in the order they should be created. */
+    public static final List<TopicSpec> ALL = List.of(WEBHOOKS_V1_SPEC, INTEGRATIONS_V1_SPEC);
+
+    private Topics() {
+    }
+}
