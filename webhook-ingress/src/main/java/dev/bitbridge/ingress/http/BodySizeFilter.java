@@ -11,8 +11,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import dev.bitbridge.ingress.config.IngressConfig;
 
 /**
- * Refuses a webhook whose declared {@code Content-Length} is over the limit before its body is read. A body without a
- * length (chunked) that grows past the limit is cut off by the HTTP layer's own limit, also with 413.
+ * Refuses a webhook whose declared {@code Content-Length} is over {@code bitbridge.ingress.max-body-size} before the
+ * resource runs. A body sent without a length (chunked) is measured by {@link WebhookResource} once read.
  */
 public class BodySizeFilter {
 
@@ -40,8 +40,12 @@ public class BodySizeFilter {
         if (declared <= limit) {
             return Optional.empty();
         }
-        return Optional.of(rejections.answer(Rejection.BODY_TOO_LARGE, "The body is " + declared
-                + " bytes; this endpoint accepts at most " + limit
-                + " bytes (bitbridge.ingress.max-body-size). Bitbucket itself does not deliver bodies over about 256 KB."));
+        return Optional.of(rejections.answer(Rejection.BODY_TOO_LARGE, tooLarge(declared, limit)));
+    }
+
+    /** @return the detail of a 413 */
+    static String tooLarge(long size, long limit) {
+        return "The body is " + size + " bytes; this endpoint accepts at most " + limit
+                + " bytes (bitbridge.ingress.max-body-size). Bitbucket itself does not deliver bodies over about 256 KB.";
     }
 }

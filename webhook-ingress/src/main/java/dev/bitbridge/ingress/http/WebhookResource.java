@@ -25,6 +25,7 @@ import io.smallrye.mutiny.Uni;
 import dev.bitbridge.ingress.auth.PresentedTokens;
 import dev.bitbridge.ingress.auth.SignatureVerifier;
 import dev.bitbridge.ingress.auth.TokenAuthenticator;
+import dev.bitbridge.ingress.config.IngressConfig;
 import dev.bitbridge.ingress.integrations.Integration;
 import dev.bitbridge.ingress.publish.Delivery;
 import dev.bitbridge.ingress.publish.RepositoryNames;
@@ -47,10 +48,12 @@ public class WebhookResource {
     private final TokenAuthenticator authenticator;
     private final WebhookIntake intake;
     private final ObjectReader json;
+    private final long maxBodySize;
 
-    WebhookResource(TokenAuthenticator authenticator, WebhookIntake intake, ObjectMapper mapper) {
+    WebhookResource(TokenAuthenticator authenticator, WebhookIntake intake, ObjectMapper mapper, IngressConfig config) {
         this.authenticator = authenticator;
         this.intake = intake;
+        this.maxBodySize = config.maxBodySize().asLongValue();
         this.json = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
@@ -80,6 +83,9 @@ public class WebhookResource {
             return Uni.createFrom().item(Response.ok(new PingBody("pong")).build());
         }
         byte[] raw = body == null ? new byte[0] : body;
+        if (raw.length > maxBodySize) {
+            throw new WebhookRejectedException(Rejection.BODY_TOO_LARGE, BodySizeFilter.tooLarge(raw.length, maxBodySize));
+        }
         if (target.signed()) {
             verifySignature(target, raw, header.apply(DeliveryHeaders.SIGNATURE));
         }
