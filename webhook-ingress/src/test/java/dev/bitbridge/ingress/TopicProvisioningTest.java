@@ -1,0 +1,46 @@
+package dev.bitbridge.ingress;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.bitbridge.events.Topics;
+import dev.bitbridge.testkit.EmbeddedKafka;
+import dev.bitbridge.testkit.KafkaTestResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The broker in tests does not auto-create topics: the ingress creates its own, with the settings they need. */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+class TopicProvisioningTest {
+
+    @Test
+    void topicsExistWithTheirPartitionsAndTheIntegrationsTopicIsCompacted() throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.shared().bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            Map<String, TopicDescription> topics = admin
+                    .describeTopics(List.of(Topics.WEBHOOKS_V1, Topics.INTEGRATIONS_V1)).allTopicNames().get();
+            assertThat(topics.get(Topics.WEBHOOKS_V1).partitions()).hasSize(Topics.WEBHOOKS_V1_SPEC.partitions());
+            assertThat(topics.get(Topics.INTEGRATIONS_V1).partitions()).hasSize(Topics.INTEGRATIONS_V1_SPEC.partitions());
+
+            ConfigResource integrations = new ConfigResource(ConfigResource.Type.TOPIC, Topics.INTEGRATIONS_V1);
+            ConfigResource webhooks = new ConfigResource(ConfigResource.Type.TOPIC, Topics.WEBHOOKS_V1);
+            Map<ConfigResource, Config> configs = admin.describeConfigs(List.of(integrations, webhooks)).all().get();
+            assertThat(configs.get(integrations).get("cleanup.policy").value()).isEqualTo("compact");
+            assertThat(configs.get(webhooks).get("cleanup.policy").value()).isEqualTo("delete");
+            assertThat(configs.get(webhooks).get("retention.ms").value()).isEqualTo("604800000");
+        }
+    }
+}
