@@ -1,0 +1,83 @@
+package dev.bitbridge.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Where things live and which ports they use, read once from the environment when the supervisor starts.
+ * <p>
+ * The supervisor records the values it actually used in the status file, so {@code ./bitbridge status} and
+ * {@code ./bitbridge records} keep working from a shell whose environment has changed since {@code up}.
+ *
+ * @param repository the repository root, where service modules are found
+ * @param home the one folder holding data, logs and run state ({@code .bitbridge/} unless {@code BITBRIDGE_HOME})
+ * @param kafkaPort the Kafka client listener on localhost
+ * @param kafkaControllerPort the KRaft controller listener on localhost (only the broker itself talks to it)
+ * @param postgresPort the PostgreSQL port on localhost
+ * @param ingressPort the HTTP port of {@code webhook-ingress}
+ * @param serviceReadyTimeout how long a service may take to answer its readiness check
+ * @param serviceJavaOptions JVM options for each service process
+ */
+public record LauncherConfig(
+        Path repository,
+        Path home,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int postgresPort,
+        int ingressPort,
+        Duration serviceReadyTimeout,
+        String serviceJavaOptions) {
+
+    public static final int DEFAULT_KAFKA_PORT = 9092;
+    public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
+    public static final int DEFAULT_POSTGRES_PORT = 5432;
+    public static final int DEFAULT_INGRESS_PORT = 8080;
+    /** Small heaps and the serial collector: a developer machine runs several of these next to an IDE. */
+    public static final String DEFAULT_SERVICE_JAVA_OPTIONS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
+    /**
+     * @param repository the repository root
+     * @param env the process environment ({@code BITBRIDGE_*} variables)
+     * @return the configuration, defaults filled in
+     * @throws IllegalArgumentException naming the variable that does not hold a valid port
+     */
+    public static LauncherConfig fromEnvironment(Path repository, Map<String, String> env) {
+        Path root = repository.toAbsolutePath().normalize();
+        String home = env.get("BITBRIDGE_HOME");
+        return new LauncherConfig(
+                root,
+                home == null || home.isBlank() ? root.resolve(".bitbridge") : root.resolve(home).normalize(),
+                port(env, "BITBRIDGE_KAFKA_PORT", DEFAULT_KAFKA_PORT),
+                port(env, "BITBRIDGE_KAFKA_CONTROLLER_PORT", DEFAULT_KAFKA_CONTROLLER_PORT),
+                port(env, "BITBRIDGE_POSTGRES_PORT", DEFAULT_POSTGRES_PORT),
+                port(env, "BITBRIDGE_INGRESS_PORT", DEFAULT_INGRESS_PORT),
+                Duration.ofSeconds(number(env, "BITBRIDGE_SERVICE_READY_TIMEOUT_SECONDS", 100, 3600)),
+                env.getOrDefault("BITBRIDGE_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTIONS));
+    }
+
+    /** @return {@code host:port} for Kafka clients */
+    public String kafkaBootstrapServers() {
+        return "localhost:" + kafkaPort;
+    }
+
+    private static int port(Map<String, String> env, String name, int defaultValue) {
+        return number(env, name, defaultValue, 65535);
+    }
+
+    private static int number(Map<String, String> env, String name, int defaultValue, int max) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number < 1 || number > max) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number from 1 to " + max + ", was '" + value + "'");
+        }
+    }
+}

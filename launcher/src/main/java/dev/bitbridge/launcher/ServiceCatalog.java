@@ -1,0 +1,55 @@
+package dev.bitbridge.launcher;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The services the launcher runs, in start order, with the configuration that wires each one to the local Kafka,
+ * PostgreSQL and to the others. A new service gets an entry here (and its module in the {@code SERVICES} list of the
+ * {@code ./bitbridge} script, which builds it).
+ */
+public final class ServiceCatalog {
+
+    public static final String WEBHOOK_INGRESS = "webhook-ingress";
+    /** The integration declared in the ingress configuration, so a webhook can be tried without the connector. */
+    public static final String DEMO_INTEGRATION = "demo";
+
+    private ServiceCatalog() {
+    }
+
+    /**
+     * @param config ports and folders
+     * @param home where the generated secrets are kept
+     * @return every service, whether built or not
+     */
+    public static List<ServiceSpec> services(LauncherConfig config, LauncherHome home) {
+        return List.of(webhookIngress(config, home));
+    }
+
+    static ServiceSpec webhookIngress(LauncherConfig config, LauncherHome home) {
+        String prefix = "bitbridge.ingress.integrations." + DEMO_INTEGRATION + ".";
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("kafka.bootstrap.servers", config.kafkaBootstrapServers());
+        props.put("quarkus.http.port", Integer.toString(config.ingressPort()));
+        props.put(prefix + "flavor", "cloud");
+        props.put(prefix + "token", home.demoWebhookToken());
+        props.put("bitbridge.ingress.sealing-keys.local", home.localSealingKey());
+        return quarkusApp(config, WEBHOOK_INGRESS, config.ingressPort(), "BITBRIDGE_INGRESS_PORT", props,
+                Set.of(prefix + "token", "bitbridge.ingress.sealing-keys.local"));
+    }
+
+    private static ServiceSpec quarkusApp(LauncherConfig config, String module, int port, String portVariable,
+            Map<String, String> props, Set<String> secrets) {
+        Path jar = config.repository().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        return new ServiceSpec(module, jar, javaOptions(config), List.of("-jar", jar.toString()), props, secrets, port,
+                portVariable, "/q/health/ready");
+    }
+
+    private static List<String> javaOptions(LauncherConfig config) {
+        return Arrays.stream(config.serviceJavaOptions().trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.bitbridge.launcher;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How to run one Bitbridge service as a child JVM.
+ *
+ * @param name the service name, also the name of its log and pid files
+ * @param artifact the file that must exist for the service to be runnable (its {@code quarkus-run.jar})
+ * @param javaOptions JVM options (heap, collector)
+ * @param launch what follows the options on the command line, e.g. {@code -jar <artifact>}
+ * @param systemProperties configuration, passed as {@code -D} system properties (through an argument file, so that
+ *        secrets do not show in {@code ps})
+ * @param secretProperties names of the system properties whose values must never be logged
+ * @param port the HTTP port
+ * @param portVariable the environment variable that sets the port, named when the port is taken
+ * @param healthPath the readiness endpoint, answering 200 when the service is ready
+ */
+public record ServiceSpec(
+        String name,
+        Path artifact,
+        List<String> javaOptions,
+        List<String> launch,
+        Map<String, String> systemProperties,
+        Set<String> secretProperties,
+        int port,
+        String portVariable,
+        String healthPath) {
+
+    public ServiceSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(artifact, "artifact");
+        javaOptions = List.copyOf(javaOptions);
+        launch = List.copyOf(launch);
+        systemProperties = Collections.unmodifiableMap(new LinkedHashMap<>(systemProperties));
+        secretProperties = Set.copyOf(secretProperties);
+    }
+
+    /** @return the readiness URL */
+    public String healthUrl() {
+        return "http://localhost:" + port + healthPath;
+    }
+
+    /** @return the system properties as they may appear in a log: secret values replaced by {@code ***} */
+    public Map<String, String> loggableProperties() {
+        Map<String, String> out = new LinkedHashMap<>();
+        systemProperties.forEach((k, v) -> out.put(k, secretProperties.contains(k) ? "***" : v));
+        return out;
+    }
+}

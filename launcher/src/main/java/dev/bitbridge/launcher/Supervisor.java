@@ -1,0 +1,304 @@
+package dev.bitbridge.launcher;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Map.Entry;
+import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.jboss.logging.Logger;
+
+import dev.bitbridge.events.Topics;
+import dev.bitbridge.launcher.StatusBoard.State;
+
+/**
+ * The long-running process behind {@code ./bitbridge up}: it starts PostgreSQL, Kafka, the topics and the services,
+ * in that order, keeps {@code run/status.tsv} current, and on SIGTERM (or Ctrl-C) stops them in the reverse order:
+ * services first, so they can finish in-flight work against a live broker and database, then Kafka, then PostgreSQL.
+ * <p>
+ * Kafka runs inside this JVM (one JVM less, about 300 MB saved, and its lifecycle is simply this process's);
+ * PostgreSQL is native and is started and stopped through {@code pg_ctl}; each service is a child JVM, as it would be a
+ * container in production. The order is enforced by one shutdown hook that does all the stopping; the libraries' own
+ * hooks are not used, since the JVM runs hooks concurrently.
+ */
+public final class Supervisor {
+
+    private static final Logger LOG = Logger.getLogger(Supervisor.class);
+    /** The supervisor's name in the status table and its pid file. */
+    public static final String NAME = "supervisor";
+    public static final String POSTGRES = "postgres";
+    public static final String KAFKA = "kafka";
+    private static final Duration KAFKA_START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration POSTGRES_START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
+
+    private final LauncherConfig config;
+    private final LauncherHome home;
+    private final StatusBoard board;
+    private final Object lifecycle = new Object();
+    private final Deque<Runnable> stopActions = new ArrayDeque<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "bitbridge-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean stopping;
+    private volatile boolean failed;
+    private PostgresServer postgres;
+    private KafkaServer kafka;
+
+    public Supervisor(LauncherConfig config) {
+        this.config = config;
+        this.home = new LauncherHome(config.home());
+        this.board = new StatusBoard(home);
+    }
+
+    /**
+     * Starts everything and blocks until the JVM is asked to stop.
+     *
+     * @return the process exit code: 0 after a requested stop, 1 if starting failed, 2 if another supervisor runs
+     */
+    public int run() {
+        home.create();
+        if (!home.tryLock()) {
+            LOG.errorf("Another Bitbridge supervisor is running with the home %s", home.root());
+            return 2;
+        }
+        long pid = ProcessHandle.current().pid();
+        List<ServiceSpec> services = ServiceCatalog.services(config, home);
+        board.register(NAME, pid, 0);
+        board.register(POSTGRES, 0, config.postgresPort());
+        board.register(KAFKA, pid, config.kafkaPort());
+        services.forEach(s -> board.register(s.name(), 0, s.port()));
+        // Written after the status table, so whoever sees the pid file also sees this run's table.
+        home.writePid(NAME, pid);
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "bitbridge-shutdown"));
+        LOG.infof("Bitbridge supervisor (pid %d) starting with home %s", pid, home.root());
+
+        String current = NAME;
+        try {
+            checkPortsFree(services);
+            current = POSTGRES;
+            startPostgres();
+            current = KAFKA;
+            startKafka();
+            for (ServiceSpec service : services) {
+                current = service.name();
+                startService(service);
+            }
+            board.set(NAME, State.READY, "all components ready");
+            LOG.info("Bitbridge is ready");
+        } catch (RuntimeException e) {
+            if (stopping) {
+                LOG.infof("Stop requested while starting %s", current);
+                return 0;
+            }
+            failed = true;
+            if (e instanceof PortInUseException portInUse) {
+                current = portInUse.component;
+                LOG.errorf("%s cannot start: %s", current, e.getMessage());
+            } else {
+                LOG.errorf(e, "%s failed to start", current);
+            }
+            board.set(current, State.FAILED, e.getMessage());
+            board.set(NAME, State.FAILED, current + " failed to start");
+            stopAll();
+            return 1;
+        }
+        watchdog.scheduleWithFixedDelay(this::checkPostgres, 5, 5, TimeUnit.SECONDS);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** Stops whatever was started, newest first; safe to call more than once and from the shutdown hook. */
+    void stopAll() {
+        stopping = true;
+        synchronized (lifecycle) {
+            if (stopped.getCount() == 0) {
+                return;
+            }
+            watchdog.shutdownNow();
+            if (!failed) {
+                board.set(NAME, State.STOPPING, "stopping services, then Kafka, then PostgreSQL");
+            }
+            LOG.info("Stopping Bitbridge");
+            while (!stopActions.isEmpty()) {
+                try {
+                    stopActions.pop().run();
+                } catch (RuntimeException e) {
+                    LOG.error("A component did not stop cleanly", e);
+                }
+            }
+            board.names().stream().filter(n -> board.state(n) == State.STARTING)
+                    .forEach(n -> board.set(n, State.STOPPED, "not started"));
+            if (!failed) {
+                board.set(NAME, State.STOPPED, "-");
+            }
+            board.setPid(NAME, 0);
+            board.setPid(KAFKA, 0);
+            home.removePid(NAME);
+            LOG.info("Bitbridge stopped");
+            stopped.countDown();
+        }
+    }
+
+    private void startPostgres() {
+        synchronized (lifecycle) {
+            abortIfStopping();
+            postgres = new PostgresServer(home.postgresDataDir(), home.cacheDir().resolve("postgres"),
+                    home.logFile(POSTGRES), config.postgresPort());
+            stopActions.push(() -> {
+                markStopping(POSTGRES);
+                postgres.close();
+                markStopped(POSTGRES);
+            });
+            postgres.start(POSTGRES_START_TIMEOUT);
+            OptionalLong pid = postgres.pid();
+            pid.ifPresent(p -> {
+                board.setPid(POSTGRES, p);
+                home.writePid(POSTGRES, p);
+            });
+            postgres.ensureDatabase(PostgresServer.DATABASE);
+            board.set(POSTGRES, State.READY, "database " + PostgresServer.DATABASE + ", user " + PostgresServer.USER);
+        }
+    }
+
+    private void startKafka() {
+        synchronized (lifecycle) {
+            abortIfStopping();
+            kafka = new KafkaServer(home.kafkaDataDir(), config.kafkaPort(), config.kafkaControllerPort());
+            stopActions.push(() -> {
+                markStopping(KAFKA);
+                kafka.close();
+                markStopped(KAFKA);
+            });
+            boolean formatted = kafka.isFormatted();
+            kafka.start(KAFKA_START_TIMEOUT);
+            List<String> created;
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    kafka.bootstrapServers()))) {
+                created = new TopicCreator(admin).createMissing(Topics.ALL);
+            }
+            board.set(KAFKA, State.READY, (formatted ? "" : "new ") + "cluster " + kafka.clusterId()
+                    + ", in the supervisor JVM" + (created.isEmpty() ? "" : ", created " + String.join(" ", created)));
+        }
+    }
+
+    private void startService(ServiceSpec spec) {
+        ServiceProcess service = new ServiceProcess(spec, home.logFile(spec.name()), home.runDir());
+        synchronized (lifecycle) {
+            abortIfStopping();
+            stopActions.push(() -> {
+                markStopping(spec.name());
+                service.stop(SERVICE_STOP_GRACE);
+                markStopped(spec.name());
+            });
+            long pid = service.start(exitCode -> {
+                if (board.state(spec.name()) == State.READY) {
+                    board.set(spec.name(), State.EXITED, "exited with code " + exitCode + "; not restarted, see its log");
+                    home.removePid(spec.name());
+                }
+            });
+            board.setPid(spec.name(), pid);
+            home.writePid(spec.name(), pid);
+        }
+        // Outside the lock: a stop request must not wait for a slow service to become ready.
+        service.awaitReady(config.serviceReadyTimeout());
+        board.set(spec.name(), State.READY, spec.healthUrl());
+        LOG.infof("%s is ready on port %d", spec.name(), spec.port());
+    }
+
+    /** PostgreSQL is not our child, so nothing tells us when it ends; look every few seconds. */
+    private void checkPostgres() {
+        if (stopping || board.state(POSTGRES) != State.READY) {
+            return;
+        }
+        OptionalLong pid = postgres.pid();
+        boolean alive = pid.isPresent() && ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false);
+        if (!alive) {
+            LOG.errorf("PostgreSQL is no longer running; see %s", home.logFile(POSTGRES));
+            board.set(POSTGRES, State.EXITED, "the postmaster is gone; see its log");
+        }
+    }
+
+    /** Fails early, naming the variable to change, rather than letting a server fail half-way through its start. */
+    private void checkPortsFree(List<ServiceSpec> services) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        Map<String, String> variables = new LinkedHashMap<>();
+        ports.put(POSTGRES, config.postgresPort());
+        variables.put(POSTGRES, "BITBRIDGE_POSTGRES_PORT");
+        ports.put(KAFKA, config.kafkaPort());
+        variables.put(KAFKA, "BITBRIDGE_KAFKA_PORT");
+        ports.put(KAFKA + " controller", config.kafkaControllerPort());
+        variables.put(KAFKA + " controller", "BITBRIDGE_KAFKA_CONTROLLER_PORT");
+        for (ServiceSpec s : services) {
+            ports.put(s.name(), s.port());
+            variables.put(s.name(), s.portVariable());
+        }
+        for (Entry<String, Integer> e : ports.entrySet()) {
+            if (!isFree(e.getValue())) {
+                String component = e.getKey().replace(" controller", "");
+                throw new PortInUseException(component, "port " + e.getValue() + " (" + e.getKey()
+                        + ") is already in use; stop what uses it or set " + variables.get(e.getKey()));
+            }
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void abortIfStopping() {
+        if (stopping) {
+            throw new IllegalStateException("stopping");
+        }
+    }
+
+    private void markStopping(String name) {
+        if (board.state(name) != State.FAILED) {
+            board.set(name, State.STOPPING, "-");
+        }
+    }
+
+    private void markStopped(String name) {
+        if (board.state(name) != State.FAILED) {
+            board.set(name, State.STOPPED, "-");
+        }
+        board.setPid(name, 0);
+        home.removePid(name);
+    }
+
+    /** A port needed by a component is taken; carries the component so the status names it. */
+    static final class PortInUseException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+        final String component;
+
+        PortInUseException(String component, String message) {
+            super(message);
+            this.component = component;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.bitbridge.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import dev.bitbridge.events.Topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * The broker the launcher runs: formatted once, then restarted with its data, as {@code ./bitbridge down} and
+ * {@code up} do; and the Bitbridge topics created with the settings their contracts need.
+ */
+class KafkaServerTest {
+
+    private static final Duration START = Duration.ofSeconds(60);
+
+    @Test
+    void formatsOnceAndKeepsRecordsAcrossARestart() throws Exception {
+        Path logDir = TestPaths.tempDir("kafka-").resolve("kafka");
+        KafkaServer kafka = new KafkaServer(logDir, TestPaths.freePort(), TestPaths.freePort());
+        assertThat(kafka.isFormatted()).isFalse();
+
+        kafka.start(START);
+        String clusterId;
+        try {
+            assertThat(kafka.isFormatted()).isTrue();
+            clusterId = kafka.clusterId();
+            try (Admin admin = admin(kafka)) {
+                admin.createTopics(List.of(new NewTopic("restart-test", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            }
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>("restart-test", "demo/hello", "before the restart"))
+                        .get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            kafka.close();
+        }
+        assertThat(kafka.isRunning()).isFalse();
+
+        // Same folder, same ports: what ./bitbridge up does the next morning.
+        kafka.start(START);
+        try {
+            assertThat(kafka.clusterId()).as("not formatted again").isEqualTo(clusterId);
+            assertThat(readAll(kafka, "restart-test"))
+                    .extracting(ConsumerRecord::key, ConsumerRecord::value)
+                    .containsExactly(tuple("demo/hello", "before the restart"));
+        } finally {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void createsTheBitbridgeTopicsWithTheirConfigsOnce() throws Exception {
+        KafkaServer kafka = new KafkaServer(TestPaths.tempDir("kafka-").resolve("kafka"), TestPaths.freePort(),
+                TestPaths.freePort());
+        kafka.start(START);
+        try (Admin admin = admin(kafka)) {
+            TopicCreator creator = new TopicCreator(admin);
+
+            assertThat(creator.createMissing(Topics.ALL))
+                    .containsExactlyInAnyOrder(Topics.WEBHOOKS_V1, Topics.INTEGRATIONS_V1);
+
+            ConfigResource integrations = new ConfigResource(ConfigResource.Type.TOPIC, Topics.INTEGRATIONS_V1);
+            Config config = admin.describeConfigs(List.of(integrations)).all().get(30, TimeUnit.SECONDS)
+                    .get(integrations);
+            assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+            assertThat(config.get("min.compaction.lag.ms").value()).isEqualTo("0");
+            var descriptions = admin.describeTopics(List.of(Topics.WEBHOOKS_V1, Topics.INTEGRATIONS_V1))
+                    .allTopicNames().get(30, TimeUnit.SECONDS);
+            assertThat(descriptions.get(Topics.WEBHOOKS_V1).partitions())
+                    .hasSize(Topics.WEBHOOKS_V1_SPEC.partitions())
+                    .allSatisfy(p -> assertThat(p.replicas()).hasSize(1));
+            assertThat(descriptions.get(Topics.INTEGRATIONS_V1).partitions()).hasSize(1);
+
+            assertThat(creator.createMissing(Topics.ALL)).as("second run creates nothing").isEmpty();
+        } finally {
+            kafka.close();
+        }
+    }
+
+    private static Admin admin(KafkaServer kafka) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+    }
+
+    private static List<ConsumerRecord<String, String>> readAll(KafkaServer kafka, String topic) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(),
+                new StringDeserializer())) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (consumer.position(partition) < end && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.bitbridge.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LauncherConfigTest {
+
+    private static final Path REPO = Path.of("/work/repo");
+
+    @Test
+    void defaultsToTheDocumentedPortsAndDotBitbridge() {
+        LauncherConfig config = LauncherConfig.fromEnvironment(REPO, Map.of());
+
+        assertThat(config.home()).isEqualTo(REPO.resolve(".bitbridge"));
+        assertThat(config.kafkaBootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(config.kafkaControllerPort()).isEqualTo(9093);
+        assertThat(config.postgresPort()).isEqualTo(5432);
+        assertThat(config.ingressPort()).isEqualTo(8080);
+    }
+
+    @Test
+    void readsTheEnvironment() {
+        LauncherConfig config = LauncherConfig.fromEnvironment(REPO, Map.of(
+                "BITBRIDGE_HOME", "other-home",
+                "BITBRIDGE_KAFKA_PORT", "19092",
+                "BITBRIDGE_POSTGRES_PORT", "15432",
+                "BITBRIDGE_INGRESS_PORT", "18080"));
+
+        assertThat(config.home()).isEqualTo(REPO.resolve("other-home"));
+        assertThat(config.kafkaPort()).isEqualTo(19092);
+        assertThat(config.postgresPort()).isEqualTo(15432);
+        assertThat(config.ingressPort()).isEqualTo(18080);
+    }
+
+    @Test
+    void namesTheVariableThatIsNotAPort() {
+        assertThatThrownBy(() -> LauncherConfig.fromEnvironment(REPO, Map.of("BITBRIDGE_KAFKA_PORT", "90920")))
+                .hasMessageContaining("BITBRIDGE_KAFKA_PORT");
+    }
+}
