@@ -13,10 +13,8 @@ import dev.bitbridge.events.webhook.BitbucketFlavor;
 
 /**
  * The real Bitbucket payloads in {@code ../shared/fixtures} (beside the repository; never copied into it). Where they
- * are absent, tests that need them are skipped with a message saying so. {@code -Dbitbridge.fixtures=
- * <dir>
- * } points
- * elsewhere.
+ * are absent, tests that need them are skipped with a message saying so. The system property
+ * {@code bitbridge.fixtures} points elsewhere.
  */
 public final class Fixtures {
 
