@@ -37,8 +37,11 @@ class FixtureConformanceTest {
 
     @TestFactory
     Stream<DynamicTest> everyCapturedWebhookLandsIntact() {
-        Fixtures.assumePresent();
         List<Fixtures.Webhook> webhooks = Fixtures.webhooks();
+        if (webhooks.isEmpty()) {
+            // One visible skipped test, with the reason, rather than a factory that silently yields nothing.
+            return Stream.of(DynamicTest.dynamicTest("shared fixtures", Fixtures::assumePresent));
+        }
         assertThat(webhooks).as("MANIFEST.md lists Cloud and Data Center webhooks").hasSizeGreaterThanOrEqualTo(15);
         return webhooks.stream().map(w -> DynamicTest.dynamicTest(w.toString(), () -> deliver(w)));
     }

@@ -3,13 +3,13 @@ package dev.bitbridge.ingress.auth;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.bitbridge.ingress.Fixtures;
 
 import static dev.bitbridge.ingress.auth.SignatureVerifier.Outcome.MISMATCH;
 import static dev.bitbridge.ingress.auth.SignatureVerifier.Outcome.MISSING;
@@ -36,9 +36,7 @@ class SignatureVerifierTest {
 
     @Test
     void verifiesTheRawBytesOfARealCapturedPayload() throws IOException {
-        Path fixture = Path.of("../../shared/fixtures/jenkins-bbs/cloud/signed_payload.json");
-        Assumptions.assumeTrue(Files.exists(fixture), "../shared/fixtures is absent: skipping the captured-payload check");
-        byte[] raw = Files.readAllBytes(fixture);
+        byte[] raw = Files.readAllBytes(Fixtures.require("jenkins-bbs/cloud/signed_payload.json"));
         // computed independently: openssl dgst -sha256 -hmac bitbridge-test-secret signed_payload.json
         String expected = "sha256=d295d4e898dce8031150960a688d5902ddd6e01f901fa4d1ee3160b471d1a957";
 
