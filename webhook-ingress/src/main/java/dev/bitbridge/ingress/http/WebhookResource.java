@@ -1,6 +1,5 @@
 package dev.bitbridge.ingress.http;
 
-import java.io.IOException;
 import java.util.function.Function;
 
 import jakarta.ws.rs.POST;
@@ -15,11 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-
 import io.smallrye.mutiny.Uni;
 
 import dev.bitbridge.ingress.auth.PresentedTokens;
@@ -28,7 +22,7 @@ import dev.bitbridge.ingress.auth.TokenAuthenticator;
 import dev.bitbridge.ingress.config.IngressConfig;
 import dev.bitbridge.ingress.integrations.Integration;
 import dev.bitbridge.ingress.publish.Delivery;
-import dev.bitbridge.ingress.publish.RepositoryNames;
+import dev.bitbridge.ingress.publish.PayloadInspector;
 import dev.bitbridge.ingress.publish.WebhookIntake;
 
 /**
@@ -47,14 +41,12 @@ public class WebhookResource {
 
     private final TokenAuthenticator authenticator;
     private final WebhookIntake intake;
-    private final ObjectReader json;
     private final long maxBodySize;
 
-    WebhookResource(TokenAuthenticator authenticator, WebhookIntake intake, ObjectMapper mapper, IngressConfig config) {
+    WebhookResource(TokenAuthenticator authenticator, WebhookIntake intake, IngressConfig config) {
         this.authenticator = authenticator;
         this.intake = intake;
         this.maxBodySize = config.maxBodySize().asLongValue();
-        this.json = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     @POST
@@ -91,9 +83,9 @@ public class WebhookResource {
         }
         DeliveryHeaders.requireJson(header);
         String eventId = DeliveryHeaders.eventId(header, target.flavor(), target.name());
-        JsonNode payload = jsonObject(raw);
+        String repository = repositoryOf(target, raw);
         Delivery delivery = new Delivery(target, eventKey, eventId, DeliveryHeaders.hookUuid(header),
-                DeliveryHeaders.attempt(header), RepositoryNames.of(target.flavor(), payload), raw);
+                DeliveryHeaders.attempt(header), repository, raw);
         return intake.accept(delivery)
                 .map(duplicate -> Response.accepted(new AcceptedBody(eventId, duplicate)).build());
     }
@@ -114,32 +106,12 @@ public class WebhookResource {
         }
     }
 
-    private JsonNode jsonObject(byte[] raw) {
-        if (raw.length == 0) {
-            throw new WebhookRejectedException(Rejection.BODY_NOT_JSON_OBJECT,
-                    "The body is empty; a webhook delivery carries a JSON object.");
-        }
-        JsonNode node;
+    private static String repositoryOf(Integration target, byte[] raw) {
         try {
-            node = json.readTree(raw);
-        } catch (IOException e) {
-            throw new WebhookRejectedException(Rejection.BODY_NOT_JSON_OBJECT,
-                    "The body is not valid JSON: " + firstLine(e.getMessage()) + ". Send the webhook body unchanged.");
+            return PayloadInspector.repositoryOf(target.flavor(), raw);
+        } catch (PayloadInspector.MalformedPayloadException e) {
+            throw new WebhookRejectedException(Rejection.BODY_NOT_JSON_OBJECT, e.getMessage());
         }
-        if (node == null || !node.isObject()) {
-            throw new WebhookRejectedException(Rejection.BODY_NOT_JSON_OBJECT, "The body is JSON but not an object (it is "
-                    + (node == null ? "empty" : node.getNodeType().toString().toLowerCase())
-                    + "); a delivery is a JSON object.");
-        }
-        return node;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     /** @param status always {@code pong} */
