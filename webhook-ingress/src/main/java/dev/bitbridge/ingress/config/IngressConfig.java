@@ -22,6 +22,14 @@ public interface IngressConfig {
     @WithDefault("PT1H")
     Duration duplicateWindow();
 
+    /**
+     * Whether to also remember the ids that other replicas published, and that this one published before a restart, by
+     * reading {@code bitbridge.webhooks.v1} from the start of the duplicate window. Costs each replica a read of the
+     * raw stream.
+     */
+    @WithDefault("true")
+    boolean duplicatesFromTopic();
+
     /** Most delivery ids remembered at once; the oldest are forgotten first. */
     @WithDefault("200000")
     long duplicateCapacity();

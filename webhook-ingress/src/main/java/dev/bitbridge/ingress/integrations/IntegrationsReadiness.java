@@ -6,21 +6,30 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only once the topics exist and the integrations table has been read: before that, valid tokens would fail. */
+import dev.bitbridge.ingress.publish.TopicProvisioner;
+
+/**
+ * Ready only once the topics exist and the integrations table has been read: before that, publishing would stall and
+ * valid tokens would be refused. (Whether Kafka answers is SmallRye's own readiness check of the outgoing channel.)
+ */
 @Readiness
 @ApplicationScoped
 public class IntegrationsReadiness implements HealthCheck {
 
     private final IntegrationTopicReader reader;
+    private final TopicProvisioner provisioner;
 
-    IntegrationsReadiness(IntegrationTopicReader reader) {
+    IntegrationsReadiness(IntegrationTopicReader reader, TopicProvisioner provisioner) {
         this.reader = reader;
+        this.provisioner = provisioner;
     }
 
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("integrations")
-                .status(reader.loaded())
+                .status(provisioner.provisioned() && reader.loaded())
+                .withData("topics", provisioner.provisioned())
+                .withData("integrations-view", reader.loaded())
                 .build();
     }
 }

@@ -19,6 +19,7 @@ import dev.bitbridge.ingress.http.Rejection;
  * <li>{@code bitbridge_ingress_webhooks_duplicates_total{integration}}</li>
  * <li>{@code bitbridge_ingress_webhooks_rejected_total{reason}}</li>
  * <li>{@code bitbridge_ingress_publish_seconds} — time until Kafka acknowledged, with percentiles</li>
+ * <li>{@code bitbridge_ingress_published_ids_read_total} — delivery ids read back from the topic (all replicas')</li>
  * </ul>
  */
 @ApplicationScoped
@@ -27,6 +28,7 @@ public class IngressMetrics {
     private final MeterRegistry registry;
     private final Map<Rejection, Counter> rejected = new EnumMap<>(Rejection.class);
     private final Timer publish;
+    private final Counter idsRead;
 
     IngressMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -41,6 +43,13 @@ public class IngressMetrics {
                 .publishPercentiles(0.5, 0.99)
                 .publishPercentileHistogram()
                 .register(registry);
+        this.idsRead = Counter.builder("bitbridge.ingress.published.ids.read")
+                .description("Delivery ids read back from bitbridge.webhooks.v1, so redeliveries to any replica are recognised")
+                .register(registry);
+    }
+
+    public void idRead() {
+        idsRead.increment();
     }
 
     public void accepted(String integration, String flavor) {

@@ -20,10 +20,13 @@ import dev.bitbridge.ingress.config.IngressConfig;
  * publish runs to its end even if the caller stops waiting (client gone, or our answer timed out): if it then
  * succeeds, the id stays claimed and a retry is truthfully told it is a duplicate.
  * <p>
- * The memory is per replica; consumers still de-duplicate on the CloudEvents id (see ADR 0003).
+ * Deliveries published by other replicas, or by this one before a restart, are learnt from the topic by
+ * {@link PublishedDeliveriesFollower}. Consumers still de-duplicate on the CloudEvents id (see ADR 0003).
  */
 @ApplicationScoped
 public class RecentDeliveries {
+
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final Cache<String, CompletableFuture<Void>> published;
 
@@ -35,7 +38,7 @@ public class RecentDeliveries {
     }
 
     /**
-     * @param key the delivery's identity (integration and event id)
+     * @param key the delivery's {@link #identity(String, String)}
      * @param publish publishes the delivery; called at most once per key while an earlier publish is pending or done
      * @return {@code false} when this call published, {@code true} when the key was already published; fails when
      *         the publish (this one or the earlier one waited for) failed
@@ -54,5 +57,15 @@ public class RecentDeliveries {
                     claim.completeExceptionally(failure);
                 });
         return Uni.createFrom().completionStage(claim.copy()).replaceWith(Boolean.FALSE);
+    }
+
+    /** Records that a delivery is on the topic already (published elsewhere or earlier); keeps any claim in progress. */
+    public void published(String key) {
+        published.asMap().putIfAbsent(key, DONE);
+    }
+
+    /** @return the key of a delivery: its integration and its event id */
+    public static String identity(String integration, String eventId) {
+        return integration + "/" + eventId;
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 
 import dev.bitbridge.events.TopicSpec;
@@ -27,6 +29,9 @@ import dev.bitbridge.ingress.config.IngressConfig;
 /**
  * Creates the topics the ingress writes and reads, with the settings their contracts need, when they are absent. In
  * deployments the topics are declared up front and {@code bitbridge.ingress.create-topics=false}.
+ * <p>
+ * It runs in the background from start-up, retrying while Kafka is unreachable, so the service starts (not ready)
+ * even when Kafka does not.
  */
 @ApplicationScoped
 public class TopicProvisioner {
@@ -35,6 +40,7 @@ public class TopicProvisioner {
 
     private final IngressConfig config;
     private final Map<String, Object> kafkaConfig;
+    private volatile boolean provisioned;
 
     @Inject
     TopicProvisioner(IngressConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
@@ -42,9 +48,29 @@ public class TopicProvisioner {
         this.kafkaConfig = kafkaConfig;
     }
 
+    void start(@Observes StartupEvent event) {
+        Thread thread = new Thread(() -> {
+            while (!ensureTopics()) {
+                try {
+                    Thread.sleep(config.integrationsTopic().retryInterval().toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "topic-provisioner");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** @return whether the topics exist (or creating them is switched off) */
+    public boolean provisioned() {
+        return provisioned;
+    }
+
     /** @return whether the needed topics now exist (or creation is switched off); {@code false} to try again later */
-    public boolean ensureTopics() {
+    boolean ensureTopics() {
         if (!config.createTopics()) {
+            provisioned = true;
             return true;
         }
         Properties props = new Properties();
@@ -59,6 +85,7 @@ public class TopicProvisioner {
                     create(admin, spec);
                 }
             }
+            provisioned = true;
             return true;
         } catch (ExecutionException | TimeoutException e) {
             LOG.warnf("Cannot reach Kafka to check topics (%s); will retry", e.getMessage());

@@ -45,7 +45,7 @@ public class WebhookIntake {
         RawWebhookEvent event = new RawWebhookEvent(delivery.eventId(), delivery.integration().name(),
                 delivery.integration().flavor(), delivery.eventKey(), OffsetDateTime.now(ZoneOffset.UTC),
                 delivery.repository(), delivery.hookUuid(), delivery.attempt());
-        String identity = event.integration() + "/" + event.id();
+        String identity = RecentDeliveries.identity(event.integration(), event.id());
         return recent.publishOnce(identity, () -> publish(event, delivery.body()))
                 .ifNoItem().after(config.publishTimeout()).fail()
                 .onFailure().transform(failure -> unavailable(event, failure))
