@@ -24,10 +24,10 @@ public interface IngressConfig {
 
     /**
      * Whether to also remember the ids that other replicas published, and that this one published before a restart, by
-     * reading {@code bitbridge.webhooks.v1} from the start of the duplicate window. Costs each replica a read of the
-     * raw stream.
+     * reading {@code bitbridge.webhooks.v1} from the start of the duplicate window. Worth it with several replicas;
+     * it costs each replica a read of the raw stream (see docs/benchmarks.md), so a single replica leaves it off.
      */
-    @WithDefault("true")
+    @WithDefault("false")
     boolean duplicatesFromTopic();
 
     /** Most delivery ids remembered at once; the oldest are forgotten first. */

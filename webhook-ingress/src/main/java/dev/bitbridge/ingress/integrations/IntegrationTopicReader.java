@@ -45,7 +45,7 @@ public class IntegrationTopicReader implements TopicFollower.Reader {
         this.config = config;
         this.handler = handler;
         this.follower = new TopicFollower(Topics.INTEGRATIONS_V1, "webhook-ingress-integrations", kafkaConfig,
-                config.integrationsTopic().retryInterval(), provisioner::provisioned, this);
+                config.integrationsTopic().retryInterval(), provisioner::provisioned, this, Map.of());
     }
 
     /** @return whether the topics exist and the integrations table has been read up to where it was at start-up */

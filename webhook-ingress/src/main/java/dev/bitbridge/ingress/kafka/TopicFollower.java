@@ -48,6 +48,7 @@ public final class TopicFollower {
     private final Duration retryInterval;
     private final BooleanSupplier ready;
     private final Reader reader;
+    private final Map<String, Object> overrides;
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
@@ -59,15 +60,17 @@ public final class TopicFollower {
      * @param retryInterval pause between attempts while Kafka or the topic is unavailable
      * @param ready checked (and retried) before reading starts, e.g. that the topics exist
      * @param reader what to do with the records
+     * @param overrides consumer settings of this reader, applied last (e.g. a value deserializer that skips values)
      */
     public TopicFollower(String topic, String clientId, Map<String, Object> kafkaConfig, Duration retryInterval,
-            BooleanSupplier ready, Reader reader) {
+            BooleanSupplier ready, Reader reader, Map<String, Object> overrides) {
         this.topic = topic;
         this.clientId = clientId;
         this.kafkaConfig = kafkaConfig;
         this.retryInterval = retryInterval;
         this.ready = ready;
         this.reader = reader;
+        this.overrides = overrides;
     }
 
     /** Starts reading on a daemon thread named after the client id. */
@@ -145,6 +148,7 @@ public final class TopicFollower {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.putAll(overrides);
         return props;
     }
 

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
@@ -26,6 +27,7 @@ import dev.bitbridge.events.CloudEvents;
 import dev.bitbridge.events.Topics;
 import dev.bitbridge.events.webhook.RawWebhookEvent;
 import dev.bitbridge.ingress.config.IngressConfig;
+import dev.bitbridge.ingress.kafka.SkippingDeserializer;
 import dev.bitbridge.ingress.kafka.TopicFollower;
 import dev.bitbridge.ingress.metrics.IngressMetrics;
 
@@ -39,6 +41,16 @@ public class PublishedDeliveriesFollower implements TopicFollower.Reader {
 
     private static final Logger LOG = Logger.getLogger(PublishedDeliveriesFollower.class);
     private static final String INTEGRATION_HEADER = CloudEvents.HEADER_PREFIX + RawWebhookEvent.EXT_INTEGRATION;
+    /**
+     * Only headers are needed: values are not copied out of the fetched batches, CRCs are left to the
+     * consumers that use the data, and fetches are batched. Learning an id may take up to {@code fetch.max.wait.ms}.
+     */
+    private static final Map<String, Object> HEADERS_ONLY = Map.of(
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, SkippingDeserializer.class.getName(),
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, SkippingDeserializer.class.getName(),
+            ConsumerConfig.CHECK_CRCS_CONFIG, "false",
+            ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536",
+            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
 
     private final IngressConfig config;
     private final RecentDeliveries recent;
@@ -52,7 +64,7 @@ public class PublishedDeliveriesFollower implements TopicFollower.Reader {
         this.recent = recent;
         this.metrics = metrics;
         this.follower = new TopicFollower(Topics.WEBHOOKS_V1, "webhook-ingress-published", kafkaConfig,
-                config.integrationsTopic().retryInterval(), provisioner::provisioned, this);
+                config.integrationsTopic().retryInterval(), provisioner::provisioned, this, HEADERS_ONLY);
     }
 
     void start(@Observes StartupEvent event) {
