@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Bitbucket retries and users resend: many deliveries of one event id at once still publish exactly one record. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
-class ConcurrentDuplicatesTest {
+class ConcurrentDuplicatesTest extends ReadyIngress {
 
     private static final int DELIVERIES = 50;
 

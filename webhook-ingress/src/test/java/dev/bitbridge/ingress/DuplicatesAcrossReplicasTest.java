@@ -37,7 +37,7 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
-class DuplicatesAcrossReplicasTest {
+class DuplicatesAcrossReplicasTest extends ReadyIngress {
 
     @Test
     void anIdPublishedByAnotherReplicaIsADuplicateHere() throws Exception {

@@ -31,7 +31,7 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
-class FixtureConformanceTest {
+class FixtureConformanceTest extends ReadyIngress {
 
     private final TopicScanner topic = TopicScanner.ofSharedKafka();
 

@@ -1,5 +1,6 @@
 package dev.bitbridge.ingress;
 
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,17 +15,26 @@ import static dev.bitbridge.ingress.Webhooks.newId;
 import static dev.bitbridge.ingress.Webhooks.path;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItems;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
-class HealthAndMetricsTest {
+class HealthAndMetricsTest extends ReadyIngress {
 
     @Test
     void liveAndReadyWithKafkaAndTheIntegrationsView() {
         given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.name", hasItems("integrations"));
+        // Readiness follows start-up in the background (topics, integrations view), as a probe would see it.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItems("integrations")));
+    }
+
+    @Test
+    void theWebhookEndpointIsDescribedInOpenApi() {
+        String openapi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+
+        assertThat(openapi).contains("/webhooks/bitbucket/{integration}", "\"202\"", "\"503\"");
     }
 
     @Test

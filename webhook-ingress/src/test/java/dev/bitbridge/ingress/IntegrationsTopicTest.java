@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
 /** Integrations published by the connector on the compacted topic take effect within seconds, without a restart. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
-class IntegrationsTopicTest {
+class IntegrationsTopicTest extends ReadyIngress {
 
     /** The sealing key configured for tests (%test.bitbridge.ingress.sealing-keys.test). */
     private static final SecretSealer SEALER = new SecretSealer(

@@ -27,7 +27,7 @@ import static org.hamcrest.Matchers.equalTo;
 /** Never a 2xx for an event that is not in Kafka: while the broker is down every delivery gets a prompt 503. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
-class KafkaOutageTest {
+class KafkaOutageTest extends ReadyIngress {
 
     @Test
     void deliveriesGet503WhileKafkaIsDownAndAreAcceptedWhenItReturns() {

@@ -1,12 +1,12 @@
 package dev.bitbridge.ingress;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -30,6 +30,7 @@ import static dev.bitbridge.ingress.Webhooks.newId;
 import static dev.bitbridge.ingress.Webhooks.path;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -42,13 +43,14 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTestResource(KafkaTestResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MalformedRequestsTest {
+class MalformedRequestsTest extends ReadyIngress {
 
     private static final byte[] PUSH = Webhooks.CLOUD_PUSH.getBytes(StandardCharsets.UTF_8);
     private static final String SIGNED_PUSH_SIGNATURE = Webhooks.signature("cloud-secret", PUSH);
 
     private final TopicScanner topic = TopicScanner.ofSharedKafka();
-    private long recordsBefore;
+    /** Records on the topic before the first case ran; -1 until then. */
+    private long recordsBefore = -1;
 
     /** One malformed delivery: a name, how it differs from a valid one, and the answer expected. */
     record Case(String name, String integration, Map<String, String> query, Map<String, String> headers, byte[] body,
@@ -57,11 +59,6 @@ class MalformedRequestsTest {
         public String toString() {
             return name;
         }
-    }
-
-    @BeforeAll
-    void countRecords() {
-        recordsBefore = topic.endOffsetTotal(Topics.WEBHOOKS_V1);
     }
 
     static Stream<Arguments> cases() {
@@ -154,6 +151,9 @@ class MalformedRequestsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void isRefusedWithItsDocumentedAnswer(Case c) {
+        if (recordsBefore < 0) {
+            recordsBefore = topic.endOffsetTotal(Topics.WEBHOOKS_V1);
+        }
         // Overrides: a null value removes the default header.
         Map<String, String> headers = new LinkedHashMap<>(Map.of("X-Event-Key", "repo:push", "X-Request-UUID", newId(),
                 "Content-Type", "application/json"));
@@ -188,7 +188,7 @@ class MalformedRequestsTest {
     @Test
     @Order(2)
     void nothingWasPublishedAndTheServiceIsStillHealthy() {
-        given().get("/q/health/ready").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
         String marker = newId();
         Webhooks.cloud(marker, "repo:push").body(PUSH).post(path("cloud-plain")).then().statusCode(202);
 

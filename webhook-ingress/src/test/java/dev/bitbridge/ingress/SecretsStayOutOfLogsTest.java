@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Tokens and secrets — right or wrong — never reach the log, whatever a caller sends. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
-class SecretsStayOutOfLogsTest {
+class SecretsStayOutOfLogsTest extends ReadyIngress {
 
     private static final Path LOG = Path.of("target/webhook-ingress-test.log");
 

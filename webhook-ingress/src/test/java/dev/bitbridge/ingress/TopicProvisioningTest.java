@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The broker in tests does not auto-create topics: the ingress creates its own, with the settings they need. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
-class TopicProvisioningTest {
+class TopicProvisioningTest extends ReadyIngress {
 
     @Test
     void topicsExistWithTheirPartitionsAndTheIntegrationsTopicIsCompacted() throws Exception {

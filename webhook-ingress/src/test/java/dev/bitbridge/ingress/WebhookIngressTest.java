@@ -28,7 +28,7 @@ import static org.hamcrest.Matchers.notNullValue;
 /** The webhook contract, end to end against a real broker: what is answered, and exactly what lands on the topic. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
-class WebhookIngressTest {
+class WebhookIngressTest extends ReadyIngress {
 
     private final TopicScanner topic = TopicScanner.ofSharedKafka();
 
