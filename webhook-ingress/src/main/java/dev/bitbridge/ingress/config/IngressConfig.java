@@ -45,6 +45,10 @@ public interface IngressConfig {
     @WithDefault("10")
     int retryAfterSeconds();
 
+    /** Pause between attempts of the background work (topic creation, topic readers) while Kafka cannot be reached. */
+    @WithDefault("PT2S")
+    Duration kafkaRetryInterval();
+
     /** Whether the ingress creates its topics when they are absent (the embedded default); deployments declare them. */
     @WithDefault("true")
     boolean createTopics();
@@ -67,10 +71,6 @@ public interface IngressConfig {
         /** Whether to read integrations from the topic at all; with {@code false} only declared ones exist. */
         @WithDefault("true")
         boolean enabled();
-
-        /** Pause between attempts while Kafka cannot be reached at start-up. */
-        @WithDefault("PT2S")
-        Duration retryInterval();
     }
 
     /** One integration declared in configuration. */

@@ -19,7 +19,7 @@ import io.smallrye.common.annotation.Identifier;
 import dev.bitbridge.events.Topics;
 import dev.bitbridge.ingress.config.IngressConfig;
 import dev.bitbridge.ingress.kafka.TopicFollower;
-import dev.bitbridge.ingress.publish.TopicProvisioner;
+import dev.bitbridge.ingress.kafka.TopicProvisioner;
 
 /**
  * Keeps the {@link IntegrationRegistry} in step with the compacted topic {@code bitbridge.integrations.v1}.
@@ -45,7 +45,7 @@ public class IntegrationTopicReader implements TopicFollower.Reader {
         this.config = config;
         this.handler = handler;
         this.follower = new TopicFollower(Topics.INTEGRATIONS_V1, "webhook-ingress-integrations", kafkaConfig,
-                config.integrationsTopic().retryInterval(), provisioner::provisioned, this, Map.of());
+                config.kafkaRetryInterval(), provisioner::provisioned, this, Map.of());
     }
 
     /** @return whether the topics exist and the integrations table has been read up to where it was at start-up */

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import dev.bitbridge.ingress.publish.TopicProvisioner;
+import dev.bitbridge.ingress.kafka.TopicProvisioner;
 
 /**
  * Ready only once the topics exist and the integrations table has been read: before that, publishing would stall and

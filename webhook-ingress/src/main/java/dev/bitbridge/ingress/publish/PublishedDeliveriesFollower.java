@@ -29,6 +29,7 @@ import dev.bitbridge.events.webhook.RawWebhookEvent;
 import dev.bitbridge.ingress.config.IngressConfig;
 import dev.bitbridge.ingress.kafka.SkippingDeserializer;
 import dev.bitbridge.ingress.kafka.TopicFollower;
+import dev.bitbridge.ingress.kafka.TopicProvisioner;
 import dev.bitbridge.ingress.metrics.IngressMetrics;
 
 /**
@@ -64,7 +65,7 @@ public class PublishedDeliveriesFollower implements TopicFollower.Reader {
         this.recent = recent;
         this.metrics = metrics;
         this.follower = new TopicFollower(Topics.WEBHOOKS_V1, "webhook-ingress-published", kafkaConfig,
-                config.integrationsTopic().retryInterval(), provisioner::provisioned, this, HEADERS_ONLY);
+                config.kafkaRetryInterval(), provisioner::provisioned, this, HEADERS_ONLY);
     }
 
     void start(@Observes StartupEvent event) {

@@ -1,4 +1,4 @@
-package dev.bitbridge.ingress.publish;
+package dev.bitbridge.ingress.kafka;
 
 import java.util.List;
 import java.util.Map;
@@ -52,7 +52,7 @@ public class TopicProvisioner {
         Thread thread = new Thread(() -> {
             while (!ensureTopics()) {
                 try {
-                    Thread.sleep(config.integrationsTopic().retryInterval().toMillis());
+                    Thread.sleep(config.kafkaRetryInterval().toMillis());
                 } catch (InterruptedException e) {
                     return;
                 }
