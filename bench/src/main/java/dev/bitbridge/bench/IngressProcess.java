@@ -2,7 +2,6 @@ package dev.bitbridge.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import dev.bitbridge.testkit.FreePorts;
 
 /**
  * The webhook ingress as a child JVM: {@code java <jvm args> -D... -jar quarkus-run.jar}, configured through system
@@ -44,7 +45,7 @@ public final class IngressProcess implements AutoCloseable {
             throw new IllegalStateException("No ingress jar at " + jar
                     + ". Build it first: ./mvnw -q -B install -DskipTests -pl webhook-ingress -am");
         }
-        int port = freePort();
+        int port = FreePorts.next();
         String prefix = "-Dbitbridge.ingress.integrations." + options.integration() + ".";
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -137,12 +138,4 @@ public final class IngressProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free local port", e);
-        }
-    }
 }

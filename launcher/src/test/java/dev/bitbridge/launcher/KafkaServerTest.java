@@ -24,6 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import dev.bitbridge.events.Topics;
+import dev.bitbridge.testkit.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -39,7 +40,7 @@ class KafkaServerTest {
     @Test
     void formatsOnceAndKeepsRecordsAcrossARestart() throws Exception {
         Path logDir = TestPaths.tempDir("kafka-").resolve("kafka");
-        KafkaServer kafka = new KafkaServer(logDir, TestPaths.freePort(), TestPaths.freePort());
+        KafkaServer kafka = new KafkaServer(logDir, FreePorts.next(), FreePorts.next());
         assertThat(kafka.isFormatted()).isFalse();
 
         kafka.start(START);
@@ -75,8 +76,8 @@ class KafkaServerTest {
 
     @Test
     void createsTheBitbridgeTopicsWithTheirConfigsOnce() throws Exception {
-        KafkaServer kafka = new KafkaServer(TestPaths.tempDir("kafka-").resolve("kafka"), TestPaths.freePort(),
-                TestPaths.freePort());
+        KafkaServer kafka = new KafkaServer(TestPaths.tempDir("kafka-").resolve("kafka"), FreePorts.next(),
+                FreePorts.next());
         kafka.start(START);
         try (Admin admin = admin(kafka)) {
             TopicCreator creator = new TopicCreator(admin);

@@ -8,6 +8,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import dev.bitbridge.testkit.FreePorts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The PostgreSQL the launcher runs keeps its cluster, and the {@code bitbridge} database, across restarts. */
@@ -19,7 +21,7 @@ class PostgresServerTest {
     void keepsItsDataAcrossARestart() throws Exception {
         Path home = TestPaths.tempDir("postgres-");
         Path dataDir = home.resolve("postgres");
-        int port = TestPaths.freePort();
+        int port = FreePorts.next();
 
         PostgresServer first = new PostgresServer(dataDir, TestPaths.postgresBinaries(), home.resolve("postgres.log"),
                 port);

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.bitbridge.testkit.FreePorts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A service runs as a child JVM, configured by system properties that do not show in the process list. */
@@ -23,7 +25,7 @@ class ServiceProcessTest {
 
     @Test
     void passesSystemPropertiesWithoutShowingSecretsAndStops() throws Exception {
-        int port = TestPaths.freePort();
+        int port = FreePorts.next();
         ServiceProcess service = new ServiceProcess(spec(port), TestPaths.tempDir("svc-").resolve("fake.log"),
                 TestPaths.tempDir("run-"));
 
@@ -44,7 +46,7 @@ class ServiceProcessTest {
 
     @Test
     void reportsAnExitItDidNotAskFor() throws Exception {
-        int port = TestPaths.freePort();
+        int port = FreePorts.next();
         ServiceProcess service = new ServiceProcess(spec(port), TestPaths.tempDir("svc-").resolve("fake.log"),
                 TestPaths.tempDir("run-"));
         CompletableFuture<Integer> exit = new CompletableFuture<>();

@@ -2,7 +2,6 @@ package dev.bitbridge.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -30,8 +29,8 @@ public final class EmbeddedKafka {
     private EmbeddedKafkaBroker broker;
 
     private EmbeddedKafka() {
-        this.kafkaPort = freePort();
-        this.controllerPort = freePort();
+        this.kafkaPort = FreePorts.next();
+        this.controllerPort = FreePorts.next();
         try {
             Path parent = Path.of(System.getProperty("java.io.tmpdir"));
             Files.createDirectories(parent);
@@ -94,12 +93,4 @@ public final class EmbeddedKafka {
         return broker != null && broker.isRunning();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free local port", e);
-        }
-    }
 }
