@@ -3,6 +3,7 @@ package dev.bitbridge.ingress.config;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -10,17 +11,35 @@ import io.smallrye.config.WithDefault;
 
 import dev.bitbridge.events.webhook.BitbucketFlavor;
 
-/** Configuration of the webhook edge, under {@code bitbridge.ingress}. */
+/**
+ * Configuration of the webhook edge, under {@code bitbridge.ingress}. Every key is checked when the service starts
+ * ({@link StartupChecks}): a configuration that would fail on a request stops the service at start instead.
+ */
 @ConfigMapping(prefix = "bitbridge.ingress")
 public interface IngressConfig {
 
-    /** Largest webhook body accepted; larger ones get 413. Bitbucket Cloud itself stops at about 256 KB. */
+    /** Largest webhook body accepted; larger ones get 413 while they stream in. Bitbucket Cloud stops at about 256 KB. */
     @WithDefault("1M")
     MemorySize maxBodySize();
+
+    /**
+     * Most memory that request bodies may hold at once, across all concurrent deliveries. A delivery whose body would
+     * go over it is answered 503 with {@code Retry-After} (Bitbucket retries 5xx) instead of exhausting the heap.
+     */
+    @WithDefault("32M")
+    MemorySize bodyMemory();
+
+    /** Longest time a client may take to send a body once its headers were accepted; slower ones get 408. */
+    @WithDefault("PT5S")
+    Duration bodyTimeout();
 
     /** How long a delivery id is remembered: the same id again within this window is answered as a duplicate. */
     @WithDefault("PT1H")
     Duration duplicateWindow();
+
+    /** Most delivery ids remembered at once; when full, the oldest are forgotten first (never one still publishing). */
+    @WithDefault("200000")
+    int duplicateCapacity();
 
     /**
      * Whether to also remember the ids that other replicas published, and that this one published before a restart, by
@@ -30,13 +49,9 @@ public interface IngressConfig {
     @WithDefault("false")
     boolean duplicatesFromTopic();
 
-    /** Most delivery ids remembered at once; the oldest are forgotten first. */
-    @WithDefault("200000")
-    long duplicateCapacity();
-
     /**
      * Longest wait for Kafka to acknowledge a record before answering 503. Bitbucket gives up after 10 s, so this
-     * stays well under it; the producer's own {@code delivery.timeout.ms} must be shorter still.
+     * stays well under it; the producer's {@code max.block.ms} plus {@code delivery.timeout.ms} must be shorter.
      */
     @WithDefault("PT4S")
     Duration publishTimeout();
@@ -49,12 +64,27 @@ public interface IngressConfig {
     @WithDefault("PT2S")
     Duration kafkaRetryInterval();
 
+    /**
+     * How long a background reader or the Kafka producer may make no progress before liveness fails, so that an
+     * orchestrator restarts a process whose internals are stuck or dead. Kafka being unreachable is not "stuck":
+     * it fails readiness only.
+     */
+    @WithDefault("PT30S")
+    Duration stallTimeout();
+
     /** Whether the ingress creates its topics when they are absent (the embedded default); deployments declare them. */
     @WithDefault("true")
     boolean createTopics();
 
-    /** Reading integrations from the compacted topic {@code bitbridge.integrations.v1}. */
-    IntegrationsTopic integrationsTopic();
+    /** Durability of the topics the ingress creates; unset values are the cluster's defaults. */
+    TopicSettings topics();
+
+    /**
+     * Whether to read integrations from the compacted topic {@code bitbridge.integrations.v1} (written by the
+     * connector); with {@code false} only declared integrations exist.
+     */
+    @WithDefault("true")
+    boolean followIntegrationsTopic();
 
     /**
      * Keys that open the webhook secrets sealed on {@code bitbridge.integrations.v1}, by key id: base64 of 32 random
@@ -65,12 +95,14 @@ public interface IngressConfig {
     /** Integrations declared in configuration, by name (single-tenant setups, development and tests). */
     Map<String, DeclaredIntegration> integrations();
 
-    /** The integrations topic view. */
-    interface IntegrationsTopic {
+    /** Settings of topics the ingress creates. */
+    interface TopicSettings {
 
-        /** Whether to read integrations from the topic at all; with {@code false} only declared ones exist. */
-        @WithDefault("true")
-        boolean enabled();
+        /** Replicas of each partition; the cluster's {@code default.replication.factor} when unset. */
+        OptionalInt replicationFactor();
+
+        /** {@code min.insync.replicas} of the created topics; the cluster's setting when unset. */
+        OptionalInt minInsyncReplicas();
     }
 
     /** One integration declared in configuration. */

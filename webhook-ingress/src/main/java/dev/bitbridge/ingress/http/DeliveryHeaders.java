@@ -1,9 +1,8 @@
 package dev.bitbridge.ingress.http;
 
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-
-import jakarta.ws.rs.core.MediaType;
 
 import dev.bitbridge.events.webhook.BitbucketFlavor;
 
@@ -92,28 +91,63 @@ public final class DeliveryHeaders {
                 "Header " + ATTEMPT_NUMBER + " must be a whole number from 1 to 1000, as Bitbucket sends it.");
     }
 
-    /** Refuses a body that is not declared as JSON. */
+    /** Refuses a body that is not declared as JSON ({@code application/json} or {@code application/*+json}). */
     public static void requireJson(Function<String, String> headers) {
         String declared = headers.apply("Content-Type");
-        MediaType type = mediaType(declared);
-        boolean json = type != null && (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
-                || ("application".equals(type.getType()) && type.getSubtype().endsWith("+json")));
-        if (!json || type.isWildcardType() || type.isWildcardSubtype()) {
+        if (!isJson(declared)) {
             throw new WebhookRejectedException(Rejection.UNSUPPORTED_MEDIA_TYPE, "Content-Type is "
-                    + (type == null ? "missing" : "'" + declared + "'")
+                    + (declared == null || declared.isBlank() ? "missing" : "'" + declared + "'")
                     + "; webhooks must be sent as application/json (Bitbucket does so by default).");
         }
     }
 
-    private static MediaType mediaType(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
+    /**
+     * @param headers the request headers
+     * @param limit the largest body accepted
+     * @return the declared {@code Content-Length}, or -1 when the body is chunked (or absent)
+     * @throws WebhookRejectedException 413 when the declared length is over the limit, 400 when it is not a number
+     */
+    public static long contentLength(Function<String, String> headers, long limit) {
+        if (headers.apply("Transfer-Encoding") != null) {
+            return -1;
         }
+        String value = headers.apply("Content-Length");
+        if (value == null) {
+            return -1;
+        }
+        long declared;
         try {
-            return MediaType.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            return MediaType.WILDCARD_TYPE;
+            declared = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            declared = -1;
         }
+        if (declared < 0) {
+            throw new WebhookRejectedException(Rejection.HEADER_MALFORMED, "Content-Length must be a whole number.");
+        }
+        if (declared > limit) {
+            throw new WebhookRejectedException(Rejection.BODY_TOO_LARGE, BodyLimits.tooLarge(limit));
+        }
+        return declared;
+    }
+
+    /** @return whether the client waits for {@code 100 Continue} before sending the body */
+    public static boolean expectsContinue(Function<String, String> headers) {
+        String expect = headers.apply("Expect");
+        return expect != null && expect.trim().equalsIgnoreCase("100-continue");
+    }
+
+    private static boolean isJson(String declared) {
+        if (declared == null) {
+            return false;
+        }
+        int semicolon = declared.indexOf(';');
+        String type = (semicolon < 0 ? declared : declared.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        int slash = type.indexOf('/');
+        if (slash < 0 || !type.substring(0, slash).equals("application")) {
+            return false;
+        }
+        String subtype = type.substring(slash + 1);
+        return subtype.equals("json") || (subtype.endsWith("+json") && subtype.length() > 5 && !subtype.contains("*"));
     }
 
     private static String name(BitbucketFlavor flavor) {

@@ -1,40 +1,101 @@
 package dev.bitbridge.ingress.http;
 
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 
 import dev.bitbridge.ingress.config.IngressConfig;
 import dev.bitbridge.ingress.metrics.IngressMetrics;
 
-/** Builds every error answer of the edge — status, JSON body, headers — and counts it by reason. */
+/**
+ * Writes every answer of the public port: the small JSON bodies of 202 and 200, and of every refusal, each counted by
+ * its code. No answer carries the URI, a class name or a stack trace, whatever the client sent in {@code Accept}.
+ */
 @ApplicationScoped
 public class ErrorResponses {
 
+    private static final Logger LOG = Logger.getLogger(ErrorResponses.class);
+    private static final String JSON = "application/json";
+
     private final IngressMetrics metrics;
     private final IngressConfig config;
+    private final ConnectionCloser closer;
+    private final ObjectMapper json;
 
-    ErrorResponses(IngressMetrics metrics, IngressConfig config) {
+    ErrorResponses(IngressMetrics metrics, IngressConfig config, ConnectionCloser closer, ObjectMapper json) {
         this.metrics = metrics;
         this.config = config;
+        this.closer = closer;
+        this.json = json;
     }
 
-    /**
-     * @param rejection what kind of refusal
-     * @param detail what is wrong and what to do
-     * @return the answer, counted in the rejection metric
-     */
-    public Response answer(Rejection rejection, String detail) {
+    /** Answers a refusal with its status, code and detail. */
+    void reject(HttpServerRequest request, WebhookRejectedException refusal) {
+        Rejection rejection = refusal.rejection();
         metrics.rejected(rejection);
-        Response.ResponseBuilder response = Response.status(rejection.status())
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorBody(rejection.code(), detail));
-        if (rejection == Rejection.UNAUTHORIZED) {
-            response.header("WWW-Authenticate", "Bearer realm=\"bitbridge-webhooks\"");
+        HttpServerResponse response = request.response();
+        if (response.ended() || response.closed()) {
+            return;
         }
-        if (rejection == Rejection.UNAVAILABLE) {
-            response.header("Retry-After", String.valueOf(config.retryAfterSeconds()));
+        response.setStatusCode(rejection.status());
+        switch (rejection) {
+            case UNAUTHORIZED -> response.putHeader("WWW-Authenticate", "Bearer realm=\"bitbridge-webhooks\"");
+            case METHOD_NOT_ALLOWED -> response.putHeader(HttpHeaders.ALLOW, "POST");
+            default -> {
+                if (rejection.retryable()) {
+                    response.putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(config.retryAfterSeconds()));
+                }
+            }
         }
-        return response.build();
+        send(request, new ErrorBody(rejection.code(), refusal.getMessage()));
+    }
+
+    /** Answers an unexpected failure with 500; the failure is logged with an id the answer repeats, never the URI. */
+    void internalError(HttpServerRequest request, String integration, Throwable failure) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(failure, "Unexpected failure while answering a delivery to integration '%s' (error id %s)",
+                integration, errorId);
+        reject(request, new WebhookRejectedException(Rejection.INTERNAL_ERROR, "An unexpected error occurred; it is"
+                + " logged with error id " + errorId + ". Nothing was stored; Bitbucket retries deliveries answered with"
+                + " 5xx."));
+    }
+
+    /** Answers 202: the delivery is in Kafka. */
+    void accepted(HttpServerRequest request, String eventId, boolean duplicate) {
+        request.response().setStatusCode(202);
+        send(request, new AcceptedBody(eventId, duplicate));
+    }
+
+    /** Answers Data Center's test connection. */
+    void pong(HttpServerRequest request) {
+        request.response().setStatusCode(200);
+        send(request, new PingBody("pong"));
+    }
+
+    private void send(HttpServerRequest request, Object body) {
+        HttpServerResponse response = request.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        response.putHeader(HttpHeaders.CONTENT_TYPE, JSON);
+        try {
+            closer.end(request, Buffer.buffer(json.writeValueAsBytes(body)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a JSON answer", e);
+        }
+    }
+
+    /** @param status always {@code pong} */
+    public record PingBody(String status) {
     }
 }

@@ -1,6 +1,9 @@
 package dev.bitbridge.ingress.http;
 
-/** Every way the edge refuses a delivery: the HTTP status and the stable error code a client can match on. */
+/**
+ * Every way the edge refuses a request: the HTTP status and the stable error code a client can match on. Each is
+ * counted in {@code bitbridge_ingress_webhooks_rejected_total{reason=<code>}}.
+ */
 public enum Rejection {
 
     UNAUTHORIZED(401, "unauthorized"),
@@ -13,9 +16,17 @@ public enum Rejection {
     EVENT_ID_MALFORMED(400, "event_id_malformed"),
     HEADER_MALFORMED(400, "header_malformed"),
     BODY_NOT_JSON_OBJECT(400, "body_not_json_object"),
+    REQUEST_MALFORMED(400, "request_malformed"),
+    NOT_FOUND(404, "not_found"),
+    METHOD_NOT_ALLOWED(405, "method_not_allowed"),
+    REQUEST_TIMEOUT(408, "request_timeout"),
     BODY_TOO_LARGE(413, "body_too_large"),
+    URI_TOO_LONG(414, "uri_too_long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
-    UNAVAILABLE(503, "unavailable");
+    HEADERS_TOO_LARGE(431, "headers_too_large"),
+    INTERNAL_ERROR(500, "internal_error"),
+    UNAVAILABLE(503, "unavailable"),
+    OVERLOADED(503, "overloaded");
 
     private final int status;
     private final String code;
@@ -33,5 +44,23 @@ public enum Rejection {
     /** @return the error code in the body and the {@code reason} tag of the rejection metric */
     public String code() {
         return code;
+    }
+
+    /** @return the refusal a framework status stands for: the first of that status, else {@link #INTERNAL_ERROR} */
+    public static Rejection ofStatus(int status) {
+        if (status == 400) {
+            return REQUEST_MALFORMED;
+        }
+        for (Rejection r : values()) {
+            if (r.status == status) {
+                return r;
+            }
+        }
+        return INTERNAL_ERROR;
+    }
+
+    /** @return whether the client should retry later: the answer carries {@code Retry-After} */
+    public boolean retryable() {
+        return status == 503;
     }
 }

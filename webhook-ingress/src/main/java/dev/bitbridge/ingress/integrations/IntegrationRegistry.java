@@ -1,24 +1,28 @@
 package dev.bitbridge.ingress.integrations;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import dev.bitbridge.events.integration.IntegrationNames;
-import dev.bitbridge.events.integration.TokenHash;
+import io.quarkus.runtime.Startup;
+
+import dev.bitbridge.ingress.config.ConfigProblems;
 import dev.bitbridge.ingress.config.IngressConfig;
+import dev.bitbridge.ingress.metrics.IngressMetrics;
 
 /**
  * Every integration the edge knows: those declared in configuration, and those read from
  * {@code bitbridge.integrations.v1}. A declared integration wins over a topic record of the same name, since an
- * operator set it deliberately.
+ * operator set it deliberately. Created at start-up, so that a declared integration's metrics exist before its first
+ * delivery.
  */
+@Startup
 @ApplicationScoped
 public class IntegrationRegistry {
 
@@ -26,20 +30,24 @@ public class IntegrationRegistry {
 
     private final Map<String, Integration> declared;
     private final Map<String, Integration> fromTopic = new ConcurrentHashMap<>();
+    private final Consumer<Integration> onKnown;
 
     @Inject
-    IntegrationRegistry(IngressConfig config) {
-        this(declaredIntegrations(config));
+    IntegrationRegistry(IngressConfig config, IngressMetrics metrics) {
+        this(declared(config), metrics::integrationKnown);
         declared.values().forEach(i -> LOG.infof("Declared %s", i));
     }
 
-    private IntegrationRegistry(Map<String, Integration> declared) {
+    private IntegrationRegistry(Map<String, Integration> declared, Consumer<Integration> onKnown) {
         this.declared = declared;
+        this.onKnown = onKnown;
+        declared.values().forEach(onKnown);
     }
 
     /** @return a registry with no declared integrations, filled only by {@link #put(Integration)} */
     public static IntegrationRegistry empty() {
-        return new IntegrationRegistry(Map.of());
+        return new IntegrationRegistry(Map.of(), i -> {
+        });
     }
 
     /** @return the integration of that name, if any (enabled or not) */
@@ -56,6 +64,7 @@ public class IntegrationRegistry {
             return;
         }
         Integration previous = fromTopic.put(integration.name(), integration);
+        onKnown.accept(integration);
         LOG.infof("%s %s", previous == null ? "Added" : "Updated", integration);
     }
 
@@ -66,25 +75,10 @@ public class IntegrationRegistry {
         }
     }
 
-    private static Map<String, Integration> declaredIntegrations(IngressConfig config) {
-        Map<String, Integration> out = new ConcurrentHashMap<>();
-        config.integrations().forEach((name, declared) -> {
-            String key = "bitbridge.ingress.integrations." + name;
-            if (!IntegrationNames.isValid(name)) {
-                throw new IllegalArgumentException(key + ": the name '" + name
-                        + "' is invalid; use 1-63 lower-case letters, digits and inner hyphens");
-            }
-            if (declared.token().isPresent() == declared.tokenHash().isPresent()) {
-                throw new IllegalArgumentException(key + ": set exactly one of '.token' or '.token-hash'");
-            }
-            String hash = declared.token().map(TokenHash::of).orElseGet(() -> declared.tokenHash().get());
-            if (!TokenHash.isWellFormed(hash)) {
-                throw new IllegalArgumentException(key + ".token-hash must be 'sha256:' followed by 64 lower-case hex digits");
-            }
-            byte[] secret = declared.secret().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null);
-            out.put(name, new Integration(name, declared.flavor(), declared.enabled(), hash, secret,
-                    Integration.Origin.CONFIGURATION));
-        });
-        return Map.copyOf(out);
+    private static Map<String, Integration> declared(IngressConfig config) {
+        ConfigProblems problems = new ConfigProblems();
+        Map<String, Integration> parsed = DeclaredIntegrations.parse(config, problems);
+        problems.throwIfAny();
+        return Map.copyOf(parsed);
     }
 }

@@ -2,6 +2,7 @@ package dev.bitbridge.ingress.integrations;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,6 +21,7 @@ import dev.bitbridge.events.Topics;
 import dev.bitbridge.ingress.config.IngressConfig;
 import dev.bitbridge.ingress.kafka.TopicFollower;
 import dev.bitbridge.ingress.kafka.TopicProvisioner;
+import dev.bitbridge.ingress.lifecycle.FatalErrors;
 
 /**
  * Keeps the {@link IntegrationRegistry} in step with the compacted topic {@code bitbridge.integrations.v1}.
@@ -41,11 +43,12 @@ public class IntegrationTopicReader implements TopicFollower.Reader {
 
     @Inject
     IntegrationTopicReader(IngressConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            TopicProvisioner provisioner, IntegrationRecordHandler handler) {
+            TopicProvisioner provisioner, IntegrationRecordHandler handler, FatalErrors fatalErrors) {
         this.config = config;
         this.handler = handler;
         this.follower = new TopicFollower(Topics.INTEGRATIONS_V1, "webhook-ingress-integrations", kafkaConfig,
-                config.kafkaRetryInterval(), provisioner::provisioned, this, Map.of());
+                config.kafkaRetryInterval(), config.stallTimeout(), provisioner::provisioned, this, Map.of(),
+                e -> fatalErrors.handle("reader of " + Topics.INTEGRATIONS_V1, e));
     }
 
     /** @return whether the topics exist and the integrations table has been read up to where it was at start-up */
@@ -54,7 +57,7 @@ public class IntegrationTopicReader implements TopicFollower.Reader {
     }
 
     void start(@Observes StartupEvent event) {
-        if (config.integrationsTopic().enabled()) {
+        if (config.followIntegrationsTopic()) {
             follower.start();
         } else {
             LOG.info("Reading integrations from the topic is disabled; only declared integrations exist");
@@ -64,6 +67,14 @@ public class IntegrationTopicReader implements TopicFollower.Reader {
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         follower.stop();
+    }
+
+    /**
+     * @return why the reader is broken, for liveness; empty when it runs normally or is switched off. A reader that
+     *         no longer runs would keep revoked tokens valid.
+     */
+    public Optional<String> problem() {
+        return follower.problem();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.bitbridge.ingress.kafka;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,41 +27,45 @@ import io.smallrye.common.annotation.Identifier;
 import dev.bitbridge.events.TopicSpec;
 import dev.bitbridge.events.Topics;
 import dev.bitbridge.ingress.config.IngressConfig;
+import dev.bitbridge.ingress.lifecycle.FatalErrors;
 
 /**
  * Creates the topics the ingress writes and reads, with the settings their contracts need, when they are absent. In
  * deployments the topics are declared up front and {@code bitbridge.ingress.create-topics=false}.
  * <p>
- * It runs in the background from start-up, retrying while Kafka is unreachable, so the service starts (not ready)
- * even when Kafka does not.
+ * Durability is the cluster's: a topic is created with the cluster's default replication factor and
+ * {@code min.insync.replicas} unless {@code bitbridge.ingress.topics.*} says otherwise.
+ * <p>
+ * It runs in the background from start-up, retrying for as long as it takes, so the service starts (not ready) even
+ * when Kafka does not. Why it has not succeeded yet — Kafka unreachable, not authorized, refused by a policy — is
+ * logged once per change of reason and shown in readiness.
  */
 @ApplicationScoped
 public class TopicProvisioner {
 
     private static final Logger LOG = Logger.getLogger(TopicProvisioner.class);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private final IngressConfig config;
     private final Map<String, Object> kafkaConfig;
+    private final FatalErrors fatalErrors;
     private volatile boolean provisioned;
+    private volatile String waitingFor = "not started";
+    private volatile Thread thread;
 
     @Inject
-    TopicProvisioner(IngressConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+    TopicProvisioner(IngressConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+            FatalErrors fatalErrors) {
         this.config = config;
         this.kafkaConfig = kafkaConfig;
+        this.fatalErrors = fatalErrors;
     }
 
     void start(@Observes StartupEvent event) {
-        Thread thread = new Thread(() -> {
-            while (!ensureTopics()) {
-                try {
-                    Thread.sleep(config.kafkaRetryInterval().toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "topic-provisioner");
-        thread.setDaemon(true);
-        thread.start();
+        Thread worker = new Thread(this::provision, "topic-provisioner");
+        worker.setDaemon(true);
+        thread = worker;
+        worker.start();
     }
 
     /** @return whether the topics exist (or creating them is switched off) */
@@ -67,44 +73,89 @@ public class TopicProvisioner {
         return provisioned;
     }
 
+    /** @return why the topics are not provisioned yet, for readiness; empty once they are */
+    public Optional<String> waitingFor() {
+        return provisioned ? Optional.empty() : Optional.of(waitingFor);
+    }
+
+    /** @return a problem for liveness: the provisioning thread ended before the topics were provisioned */
+    public Optional<String> problem() {
+        Thread worker = thread;
+        if (provisioned || worker == null || worker.isAlive()) {
+            return Optional.empty();
+        }
+        return Optional.of("topic provisioning ended before the topics existed (" + waitingFor + ")");
+    }
+
+    private void provision() {
+        try {
+            while (!ensureTopics()) {
+                Thread.sleep(config.kafkaRetryInterval().toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Error e) {
+            waitingFor = e.getClass().getName();
+            fatalErrors.handle("topic provisioning", e);
+        }
+    }
+
     /** @return whether the needed topics now exist (or creation is switched off); {@code false} to try again later */
-    boolean ensureTopics() {
+    boolean ensureTopics() throws InterruptedException {
         if (!config.createTopics()) {
             provisioned = true;
             return true;
         }
-        Properties props = new Properties();
-        props.putAll(kafkaConfig);
-        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "webhook-ingress-provisioner");
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-        try (Admin admin = Admin.create(props)) {
-            Set<String> existing = admin.listTopics().names().get(5, TimeUnit.SECONDS);
+        String action = "list the topics";
+        try (Admin admin = Admin.create(adminProperties())) {
+            Set<String> existing = admin.listTopics().names().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             for (TopicSpec spec : Topics.ALL) {
                 if (!existing.contains(spec.name())) {
+                    action = "create topic " + spec.name();
                     create(admin, spec);
                 }
             }
             provisioned = true;
             return true;
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warnf("Cannot reach Kafka to check topics (%s); will retry", e.getMessage());
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+        } catch (ExecutionException e) {
+            report(TopicProvisioningFailure.describe(e.getCause(), action));
+        } catch (TimeoutException | RuntimeException e) {
+            report(TopicProvisioningFailure.describe(e, action));
         }
+        return false;
     }
 
-    private static void create(Admin admin, TopicSpec spec) throws InterruptedException, ExecutionException, TimeoutException {
-        NewTopic topic = new NewTopic(spec.name(), Optional.of(spec.partitions()), Optional.empty()).configs(spec.configs());
+    private void create(Admin admin, TopicSpec spec) throws InterruptedException, ExecutionException, TimeoutException {
+        Map<String, String> configs = new HashMap<>(spec.configs());
+        config.topics().minInsyncReplicas().ifPresent(n -> configs.put("min.insync.replicas", Integer.toString(n)));
+        Optional<Short> replicas = config.topics().replicationFactor().isPresent()
+                ? Optional.of((short) config.topics().replicationFactor().getAsInt())
+                : Optional.empty();
+        NewTopic topic = new NewTopic(spec.name(), Optional.of(spec.partitions()), replicas).configs(configs);
         try {
-            admin.createTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
-            LOG.infof("Created topic %s with %d partitions and %s", spec.name(), spec.partitions(), spec.configs());
+            admin.createTopics(List.of(topic)).all().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            LOG.infof("Created topic %s with %d partitions, replication factor %s and %s", spec.name(), spec.partitions(),
+                    replicas.map(String::valueOf).orElse("of the cluster"), configs);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
             }
         }
+    }
+
+    private void report(String reason) {
+        if (!reason.equals(waitingFor)) {
+            LOG.warnf("Topics not provisioned yet: %s. Retrying every %d ms.", reason, config.kafkaRetryInterval().toMillis());
+        }
+        waitingFor = reason;
+    }
+
+    private Properties adminProperties() {
+        Properties props = new Properties();
+        props.putAll(kafkaConfig);
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "webhook-ingress-provisioner");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis());
+        return props;
     }
 }

@@ -2,24 +2,35 @@ package dev.bitbridge.ingress.metrics;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import dev.bitbridge.ingress.http.Rejection;
+import dev.bitbridge.ingress.integrations.Integration;
 
 /**
- * The edge's Prometheus metrics. Tags stay low-cardinality: integration names only for authenticated deliveries,
+ * The edge's Prometheus metrics, served on the management port only. Every series exists, at zero, from the moment
+ * its subject is known — an integration's from start-up (declared) or from its first topic record — so that
+ * {@code rate()} sees the first delivery. Tags stay low-cardinality: integration names only for known integrations,
  * reasons from a fixed list.
  * <ul>
  * <li>{@code bitbridge_ingress_webhooks_accepted_total{integration,flavor}}</li>
  * <li>{@code bitbridge_ingress_webhooks_duplicates_total{integration}}</li>
- * <li>{@code bitbridge_ingress_webhooks_rejected_total{reason}}</li>
+ * <li>{@code bitbridge_ingress_webhooks_rejected_total{reason}} — every error answer, by its code</li>
  * <li>{@code bitbridge_ingress_publish_seconds} — time until Kafka acknowledged, with percentiles</li>
  * <li>{@code bitbridge_ingress_published_ids_read_total} — delivery ids read back from the topic (all replicas')</li>
+ * <li>{@code bitbridge_ingress_duplicate_ids} — delivery ids remembered now</li>
+ * <li>{@code bitbridge_ingress_duplicate_ids_evicted_total} — ids forgotten before their window ended, for lack of
+ * room: when it grows, raise {@code duplicate-capacity}</li>
+ * <li>{@code bitbridge_ingress_body_memory_bytes} — memory held by request bodies now</li>
  * </ul>
  */
 @ApplicationScoped
@@ -27,14 +38,17 @@ public class IngressMetrics {
 
     private final MeterRegistry registry;
     private final Map<Rejection, Counter> rejected = new EnumMap<>(Rejection.class);
+    private final Map<String, Counter> accepted = new ConcurrentHashMap<>();
+    private final Map<String, Counter> duplicates = new ConcurrentHashMap<>();
     private final Timer publish;
     private final Counter idsRead;
+    private final Counter idsEvicted;
 
     IngressMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (Rejection r : Rejection.values()) {
             rejected.put(r, Counter.builder("bitbridge.ingress.webhooks.rejected")
-                    .description("Deliveries refused, by reason")
+                    .description("Requests refused, by the error code of the answer")
                     .tag("reason", r.code())
                     .register(registry));
         }
@@ -46,22 +60,57 @@ public class IngressMetrics {
         this.idsRead = Counter.builder("bitbridge.ingress.published.ids.read")
                 .description("Delivery ids read back from bitbridge.webhooks.v1, so redeliveries to any replica are recognised")
                 .register(registry);
+        this.idsEvicted = Counter.builder("bitbridge.ingress.duplicate.ids.evicted")
+                .description("Delivery ids forgotten before the duplicate window ended because duplicate-capacity was reached")
+                .register(registry);
+    }
+
+    /** Creates an integration's series at zero, so they exist before its first delivery. */
+    public void integrationKnown(Integration integration) {
+        String name = integration.name();
+        accepted.computeIfAbsent(name, n -> Counter.builder("bitbridge.ingress.webhooks.accepted")
+                .description("Deliveries stored in Kafka and answered 202, by integration")
+                .tags("integration", n, "flavor", integration.flavor().id())
+                .register(registry));
+        duplicates.computeIfAbsent(name, n -> Counter.builder("bitbridge.ingress.webhooks.duplicates")
+                .description("Redeliveries of an event id already stored, answered 202 without publishing, by integration")
+                .tags("integration", n)
+                .register(registry));
+    }
+
+    public void accepted(Integration integration) {
+        counter(accepted, integration).increment();
+    }
+
+    public void duplicate(Integration integration) {
+        counter(duplicates, integration).increment();
+    }
+
+    public void rejected(Rejection rejection) {
+        rejected.get(rejection).increment();
     }
 
     public void idRead() {
         idsRead.increment();
     }
 
-    public void accepted(String integration, String flavor) {
-        registry.counter("bitbridge.ingress.webhooks.accepted", "integration", integration, "flavor", flavor).increment();
+    public void duplicateIdEvicted() {
+        idsEvicted.increment();
     }
 
-    public void duplicate(String integration) {
-        registry.counter("bitbridge.ingress.webhooks.duplicates", "integration", integration).increment();
+    /** Publishes how many delivery ids are remembered. */
+    public void rememberedIds(IntSupplier size) {
+        Gauge.builder("bitbridge.ingress.duplicate.ids", size::getAsInt)
+                .description("Delivery ids remembered for duplicate detection")
+                .register(registry);
     }
 
-    public void rejected(Rejection rejection) {
-        rejected.get(rejection).increment();
+    /** Publishes how much memory request bodies hold. */
+    public void bodyMemory(LongSupplier bytes) {
+        Gauge.builder("bitbridge.ingress.body.memory", bytes::getAsLong)
+                .description("Bytes of request bodies held now (bounded by bitbridge.ingress.body-memory)")
+                .baseUnit("bytes")
+                .register(registry);
     }
 
     /** @return a started sample; stop it with {@link #published(Timer.Sample)} once Kafka acknowledged */
@@ -71,5 +120,14 @@ public class IngressMetrics {
 
     public void published(Timer.Sample sample) {
         sample.stop(publish);
+    }
+
+    private Counter counter(Map<String, Counter> counters, Integration integration) {
+        Counter counter = counters.get(integration.name());
+        if (counter == null) {
+            integrationKnown(integration);
+            counter = counters.get(integration.name());
+        }
+        return counter;
     }
 }

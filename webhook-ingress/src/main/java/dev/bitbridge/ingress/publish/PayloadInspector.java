@@ -11,13 +11,18 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 
 import dev.bitbridge.events.webhook.BitbucketFlavor;
 
 /**
  * Checks in one streaming pass that a webhook body is a single, well-formed JSON object (valid UTF-8 throughout,
- * nesting within Jackson's limits, nothing after it) and finds the repository it is about, for the record key and the
- * CloudEvents subject. Streaming keeps the edge cheap: no tree of the whole payload is built.
+ * nesting within Jackson's limits, no object with the same field twice, nothing after it) and finds the repository it
+ * is about, for the record key and the CloudEvents subject. Streaming keeps the edge cheap: no tree of the whole
+ * payload is built.
+ * <p>
+ * Duplicate fields are refused because readers disagree about them — Jackson's tree keeps the last, other parsers the
+ * first — and a body that names one repository to the ingress and another to a consumer must not be accepted.
  * <ul>
  * <li>Cloud: {@code repository.full_name} ({@code workspace/slug}).</li>
  * <li>Data Center: {@code repository.project.key + "/" + repository.slug}; pull-request events carry no top-level
@@ -26,7 +31,9 @@ import dev.bitbridge.events.webhook.BitbucketFlavor;
  */
 public final class PayloadInspector {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     private static final String CLOUD_NAME = "repository.full_name";
     private static final String DC_PROJECT = "repository.project.key";
     private static final String DC_SLUG = "repository.slug";
@@ -106,15 +113,16 @@ public final class PayloadInspector {
                 case END_OBJECT, END_ARRAY -> {
                     path.pollLast();
                     depth--;
+                    field = null;
                 }
                 case VALUE_STRING -> {
                     parser.getTextCharacters();
                     if (field != null && path.size() <= WANTED_DEPTH) {
                         capture(path, field, parser, found);
                     }
+                    field = null;
                 }
-                default -> {
-                }
+                default -> field = null;
             }
         }
     }

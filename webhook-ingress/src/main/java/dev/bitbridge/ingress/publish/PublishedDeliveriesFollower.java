@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -30,6 +31,7 @@ import dev.bitbridge.ingress.config.IngressConfig;
 import dev.bitbridge.ingress.kafka.SkippingDeserializer;
 import dev.bitbridge.ingress.kafka.TopicFollower;
 import dev.bitbridge.ingress.kafka.TopicProvisioner;
+import dev.bitbridge.ingress.lifecycle.FatalErrors;
 import dev.bitbridge.ingress.metrics.IngressMetrics;
 
 /**
@@ -60,12 +62,13 @@ public class PublishedDeliveriesFollower implements TopicFollower.Reader {
 
     @Inject
     PublishedDeliveriesFollower(IngressConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            TopicProvisioner provisioner, RecentDeliveries recent, IngressMetrics metrics) {
+            TopicProvisioner provisioner, RecentDeliveries recent, IngressMetrics metrics, FatalErrors fatalErrors) {
         this.config = config;
         this.recent = recent;
         this.metrics = metrics;
         this.follower = new TopicFollower(Topics.WEBHOOKS_V1, "webhook-ingress-published", kafkaConfig,
-                config.kafkaRetryInterval(), provisioner::provisioned, this, HEADERS_ONLY);
+                config.kafkaRetryInterval(), config.stallTimeout(), provisioner::provisioned, this, HEADERS_ONLY,
+                e -> fatalErrors.handle("reader of " + Topics.WEBHOOKS_V1, e));
     }
 
     void start(@Observes StartupEvent event) {
@@ -76,6 +79,11 @@ public class PublishedDeliveriesFollower implements TopicFollower.Reader {
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         follower.stop();
+    }
+
+    /** @return why the reader is broken, for liveness; empty when it runs normally or is switched off */
+    public Optional<String> problem() {
+        return follower.problem();
     }
 
     @Override
@@ -99,7 +107,7 @@ public class PublishedDeliveriesFollower implements TopicFollower.Reader {
         String integration = header(record, INTEGRATION_HEADER);
         String id = header(record, CloudEvents.HEADER_ID);
         if (integration != null && id != null) {
-            recent.published(RecentDeliveries.identity(integration, id));
+            recent.published(RecentDeliveries.identity(integration, id), record.timestamp());
             metrics.idRead();
         }
     }

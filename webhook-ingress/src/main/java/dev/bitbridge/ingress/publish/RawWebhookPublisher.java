@@ -68,4 +68,9 @@ public class RawWebhookPublisher {
                         .build());
         return emitter.sendMessage(message);
     }
+
+    /** @return whether the channel's stream has ended, so that no publish can succeed any more */
+    boolean terminated() {
+        return emitter.isCancelled();
+    }
 }

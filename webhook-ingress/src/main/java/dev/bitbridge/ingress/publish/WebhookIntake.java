@@ -27,12 +27,15 @@ public class WebhookIntake {
 
     private final RawWebhookPublisher publisher;
     private final RecentDeliveries recent;
+    private final PublisherHealth health;
     private final IngressMetrics metrics;
     private final IngressConfig config;
 
-    WebhookIntake(RawWebhookPublisher publisher, RecentDeliveries recent, IngressMetrics metrics, IngressConfig config) {
+    WebhookIntake(RawWebhookPublisher publisher, RecentDeliveries recent, PublisherHealth health, IngressMetrics metrics,
+            IngressConfig config) {
         this.publisher = publisher;
         this.recent = recent;
+        this.health = health;
         this.metrics = metrics;
         this.config = config;
     }
@@ -49,20 +52,22 @@ public class WebhookIntake {
         return recent.publishOnce(identity, () -> publish(event, delivery.body()))
                 .ifNoItem().after(config.publishTimeout()).fail()
                 .onFailure().transform(failure -> unavailable(event, failure))
-                .invoke(duplicate -> count(event, duplicate));
+                .invoke(duplicate -> count(delivery, duplicate));
     }
 
     private Uni<Void> publish(RawWebhookEvent event, byte[] body) {
         Timer.Sample sample = metrics.startPublish();
+        health.started();
         return publisher.publish(event, body)
+                .onTermination().invoke(health::finished)
                 .invoke(() -> metrics.published(sample));
     }
 
-    private void count(RawWebhookEvent event, boolean duplicate) {
+    private void count(Delivery delivery, boolean duplicate) {
         if (duplicate) {
-            metrics.duplicate(event.integration());
+            metrics.duplicate(delivery.integration());
         } else {
-            metrics.accepted(event.integration(), event.flavor().id());
+            metrics.accepted(delivery.integration());
         }
     }
 
