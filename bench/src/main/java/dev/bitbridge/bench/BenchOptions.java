@@ -1,5 +1,6 @@
 package dev.bitbridge.bench;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -16,7 +17,8 @@ import java.util.Set;
 /**
  * Everything a run can vary. Each option is read from {@code --name=value} on the command line, else from the system
  * property {@code bench.name}, else its default; {@code --smoke} shortens every phase's default to a few seconds.
- * {@code --producer.<kafka property>=value} overrides a setting of the baseline producer.
+ * {@code --producer.<kafka property>=value} overrides a setting of the baseline producer. {@code ingressUrl} and
+ * {@code managementUrl} are {@code null} when the run starts the ingress itself.
  */
 public record BenchOptions(
         Path root,
@@ -31,6 +33,7 @@ public record BenchOptions(
         String bootstrapServers,
         Path ingressJar,
         String ingressUrl,
+        String managementUrl,
         List<String> ingressJvmArgs,
         Duration readyTimeout,
         Path ingressLog,
@@ -60,11 +63,14 @@ public record BenchOptions(
               --bootstrap-servers=h:p      use this Kafka instead of starting one in-process
               --ingress-jar=<root>/webhook-ingress/target/quarkus-app/quarkus-run.jar
               --ingress-jvm-args="-Xmx512m"  JVM options of the ingress child JVM (space separated; it runs in
-                                           <root>, e.g. add -XX:StartFlightRecording=filename=bench/target/ingress.jfr)
+                                           <root>, e.g. add -XX:StartFlightRecording=filename=bench/target/ingress.jfr);
+                                           -XX:+ExitOnOutOfMemoryError is always added
               --ingress-log=<root>/bench/target/ingress.log
               --ingress-url=http://h:p     benchmark an ingress that is already running (needs --token, --secret,
                                            and --bootstrap-servers for the baseline)
-              --ready-timeout=180s         how long to wait for GET /q/health/ready
+              --management-url=http://h:9000  with --ingress-url: its management interface, where readiness is
+                                           checked (default: the --ingress-url host, port 9000)
+              --ready-timeout=180s         how long to wait for GET /q/health/ready on the management interface
               --fixtures=<root>/../shared/fixtures
               --payload=jenkins-bbs/cloud/signed_payload.json   file under --fixtures, a path, or 'generated'
               --repositories=8             distinct repository full_names (so record keys) the payloads cycle through
@@ -76,11 +82,15 @@ public record BenchOptions(
             Durations: 500ms, 15s, 2m, or plain seconds.
             """;
 
+    /** Quarkus's default {@code quarkus.management.port}: where an already running ingress serves its health. */
+    static final int DEFAULT_MANAGEMENT_PORT = 9000;
+
     private static final Set<String> FLAGS = Set.of("smoke", "help");
     private static final Set<String> NAMES = Set.of("smoke", "help", "root", "warmup", "duration", "concurrency",
             "rate", "latency-duration", "producer-warmup", "producer-duration", "client-threads", "bootstrap-servers",
-            "ingress-jar", "ingress-jvm-args", "ingress-url", "ready-timeout", "ingress-log", "result-file",
-            "fixtures", "payload", "repositories", "integration", "token", "secret", "target-ratio", "target-p99");
+            "ingress-jar", "ingress-jvm-args", "ingress-url", "management-url", "ready-timeout", "ingress-log",
+            "result-file", "fixtures", "payload", "repositories", "integration", "token", "secret", "target-ratio",
+            "target-p99");
 
     /**
      * @param args command-line arguments
@@ -118,6 +128,11 @@ public record BenchOptions(
         boolean smoke = Boolean.parseBoolean(source.get("smoke", "false"));
         Path root = source.has("root") ? Path.of(source.get("root", null)) : detectRoot();
         Duration duration = source.duration("duration", smoke ? "5s" : "20s");
+        String ingressUrl = source.get("ingress-url", null);
+        if (ingressUrl == null && source.has("management-url")) {
+            throw new IllegalArgumentException("--management-url only applies with --ingress-url; the ingress this "
+                    + "run starts gets a free management port of its own");
+        }
         BenchOptions options = new BenchOptions(
                 root.toAbsolutePath().normalize(),
                 source.duration("warmup", smoke ? "3s" : "15s"),
@@ -131,7 +146,8 @@ public record BenchOptions(
                 source.get("bootstrap-servers", null),
                 Path.of(source.get("ingress-jar",
                         root.resolve("webhook-ingress/target/quarkus-app/quarkus-run.jar").toString())),
-                source.get("ingress-url", null),
+                ingressUrl,
+                ingressUrl == null ? null : trimSlash(source.get("management-url", defaultManagementUrl(ingressUrl))),
                 splitArgs(source.get("ingress-jvm-args", "-Xmx512m")),
                 source.duration("ready-timeout", "180s"),
                 Path.of(source.get("ingress-log", root.resolve("bench/target/ingress.log").toString())),
@@ -180,6 +196,26 @@ public record BenchOptions(
         }
     }
 
+    /**
+     * @param ingressUrl the public URL of an ingress that is already running, e.g. {@code http://10.0.0.5:8080}
+     * @return its management interface at Quarkus's default port on the same host, e.g. {@code http://10.0.0.5:9000}
+     * @throws IllegalArgumentException when the URL has no host
+     */
+    static String defaultManagementUrl(String ingressUrl) {
+        URI uri;
+        try {
+            uri = URI.create(ingressUrl.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--ingress-url is not a URL: '" + ingressUrl + "'", e);
+        }
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("--ingress-url needs a host, e.g. http://127.0.0.1:8080, was '"
+                    + ingressUrl + "'");
+        }
+        String scheme = uri.getScheme() == null ? "http" : uri.getScheme();
+        return scheme + "://" + uri.getHost() + ":" + DEFAULT_MANAGEMENT_PORT;
+    }
+
     /** The project root: the current directory, or its parent when run from inside {@code bench/}. */
     private static Path detectRoot() {
         Path cwd = Path.of("").toAbsolutePath();
@@ -191,6 +227,11 @@ public record BenchOptions(
             return cwd.getParent();
         }
         return cwd;
+    }
+
+    private static String trimSlash(String url) {
+        String trimmed = url.trim();
+        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 
     private static List<String> splitArgs(String text) {

@@ -6,7 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The summary a run prints and writes: setup, the three measured figures, the targets, errors and CPU split.
+ * The summary a run prints and writes: setup, the three measured figures, the targets, CPU per accepted webhook and
+ * per baseline record, errors and CPU split.
  *
  * @param options the run's options
  * @param machine the machine
@@ -47,6 +48,16 @@ public record BenchReport(BenchOptions options, MachineInfo machine, PayloadSet 
                 && latency.latency().p99Micros() <= options.targetP99().toNanos() / 1000;
     }
 
+    /** @return the ingress JVM's CPU per accepted webhook in the throughput phase, e.g. {@code 318 µs} */
+    public String ingressCpuPerWebhook() {
+        return CpuCost.perAcceptedWebhook(throughput);
+    }
+
+    /** @return the baseline's CPU per acknowledged record: the producer's, and the in-process broker's if measured */
+    public String producerCpuPerRecord() {
+        return CpuCost.perAcknowledgedRecord(producer, options.bootstrapServers() == null);
+    }
+
     /** @return the summary text */
     public String render() {
         StringBuilder out = new StringBuilder();
@@ -69,6 +80,7 @@ public record BenchReport(BenchOptions options, MachineInfo machine, PayloadSet 
         line(out, String.format(Locale.ROOT, "  accepted       : %,.0f req/s (%,d x 202 in %.1f s)",
                 throughput.acceptedPerSecond(), throughput.tally().accepted(), throughput.window().toNanos() / 1e9));
         phaseDetails(out, throughput, "  latency        : ");
+        line(out, "  cpu/webhook    : " + ingressCpuPerWebhook() + " (ingress JVM CPU per accepted webhook)");
         line(out, "");
 
         if (producer != null) {
@@ -78,6 +90,7 @@ public record BenchReport(BenchOptions options, MachineInfo machine, PayloadSet 
             line(out, String.format(Locale.ROOT, "  acknowledged   : %,.0f records/s (%,d in %.1f s)",
                     producer.acceptedPerSecond(), producer.tally().accepted(), producer.window().toNanos() / 1e9));
             phaseDetails(out, producer, "  send->ack      : ");
+            line(out, "  cpu/record     : " + producerCpuPerRecord() + ", per acknowledged record");
         } else {
             line(out, "Plain Kafka producer: not run");
         }
@@ -106,6 +119,8 @@ public record BenchReport(BenchOptions options, MachineInfo machine, PayloadSet 
                 p99Met() ? "MET" : "NOT MET"));
         line(out, String.format(Locale.ROOT, "  p50 / p90 / max at %d req/s : %s / %s / %s", options.rate(),
                 LatencyStats.ms(l.p50Micros()), LatencyStats.ms(l.p90Micros()), LatencyStats.ms(l.maxMicros())));
+        line(out, "  CPU per accepted webhook     : " + ingressCpuPerWebhook() + " (ingress JVM)");
+        line(out, "  CPU per acknowledged record  : " + producerCpuPerRecord());
         long errors = warmup == null ? 0 : warmup.tally().rejected();
         errors += throughput.tally().rejected() + latency.tally().rejected()
                 + (producer == null ? 0 : producer.tally().rejected());

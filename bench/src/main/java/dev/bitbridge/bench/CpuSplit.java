@@ -34,6 +34,11 @@ public record CpuSplit(int cores, double machineBusy, double ingressCores, doubl
                                 restCores()));
     }
 
+    /** @return cores of one of the harness's thread groups ({@link CpuSampler#PRODUCER} …), {@code NaN} if unknown */
+    public double harness(String group) {
+        return harnessByGroup.getOrDefault(group, Double.NaN);
+    }
+
     /** @return busy cores not accounted to the ingress or the harness: kernel work, other processes */
     public double restCores() {
         if (Double.isNaN(machineBusy)) {

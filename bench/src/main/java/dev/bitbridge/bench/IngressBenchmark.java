@@ -120,14 +120,19 @@ public final class IngressBenchmark {
                 baseUrl = child.baseUrl();
                 cpu.follow(ProcessHandle.of(child.pid()).orElse(null));
                 ingressDescription = String.format(Locale.ROOT, "child JVM `java %s -jar %s` (ready in %.1f s, log %s)",
-                        String.join(" ", options.ingressJvmArgs()), options.root().relativize(
+                        String.join(" ", IngressProcess.jvmArgs(options)), options.root().relativize(
                                 options.ingressJar().toAbsolutePath().normalize()),
                         (System.nanoTime() - began) / 1e9, options.root().relativize(
                                 options.ingressLog().toAbsolutePath().normalize()));
-                log("ingress ready at " + baseUrl);
+                log("ingress ready at " + baseUrl + " (management interface " + child.managementUrl() + ")");
             } else {
                 baseUrl = options.ingressUrl();
-                ingressDescription = "already running at " + baseUrl + " (its CPU is not measured)";
+                log("waiting for the ingress at " + baseUrl + " to be ready at " + options.managementUrl()
+                        + IngressReadiness.PATH);
+                IngressReadiness.await(options.managementUrl(), options.readyTimeout(), null,
+                        "is --management-url right?");
+                ingressDescription = "already running at " + baseUrl + ", management interface "
+                        + options.managementUrl() + " (its CPU is not measured)";
             }
             partitions = topics.partitions(Topics.WEBHOOKS_V1);
             long recordsBefore = Math.max(0, topics.records(Topics.WEBHOOKS_V1));

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class BenchOptionsTest {
@@ -40,6 +41,24 @@ class BenchOptionsTest {
         assertEquals(Duration.ofSeconds(30), options.latencyDuration());
         assertEquals(32, options.concurrency());
         assertEquals(500, options.rate());
+    }
+
+    @Test
+    void aRunningIngressIsCheckedForReadinessOnItsManagementPort() {
+        String[] running = { "--ingress-url=http://10.0.0.5:8080/", "--token=t", "--secret=s" };
+        assertEquals("http://10.0.0.5:9000", BenchOptions.parse(running).managementUrl());
+
+        String[] elsewhere = { "--ingress-url=http://10.0.0.5:8080", "--token=t", "--secret=s",
+                "--management-url=http://10.0.0.5:9100/" };
+        assertEquals("http://10.0.0.5:9100", BenchOptions.parse(elsewhere).managementUrl());
+    }
+
+    @Test
+    void anIngressTheRunStartsGetsItsOwnManagementPort() {
+        assertNull(BenchOptions.parse().managementUrl());
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--management-url=http://h:9000"));
+        assertThrows(IllegalArgumentException.class,
+                () -> BenchOptions.parse("--ingress-url=localhost:8080", "--token=t", "--secret=s"));
     }
 
     @Test
