@@ -19,7 +19,6 @@ import dev.bitbridge.testkit.TopicScanner;
 import static dev.bitbridge.ingress.Webhooks.cloud;
 import static dev.bitbridge.ingress.Webhooks.newId;
 import static dev.bitbridge.ingress.Webhooks.path;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -48,13 +47,13 @@ class KafkaOutageTest extends ReadyIngress {
                 refused.add(id);
             }
             await().atMost(Duration.ofSeconds(15))
-                    .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503));
+                    .untilAsserted(() -> management().get("/q/health/ready").then().statusCode(503));
         } finally {
             kafka.start();
         }
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+                .untilAsserted(() -> management().get("/q/health/ready").then().statusCode(200));
         TopicScanner topic = TopicScanner.ofSharedKafka();
         for (String id : refused) {
             assertThat(topic.readWithHeader(Topics.WEBHOOKS_V1, CloudEvents.HEADER_ID, id))

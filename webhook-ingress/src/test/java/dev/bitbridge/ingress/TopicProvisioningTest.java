@@ -7,6 +7,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,10 @@ import dev.bitbridge.testkit.KafkaTestResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The broker in tests does not auto-create topics: the ingress creates its own, with the settings they need. */
+/**
+ * The broker in tests does not auto-create topics: the ingress creates its own, with the settings their contracts need,
+ * and leaves durability (replication, min.insync.replicas) to the cluster.
+ */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 class TopicProvisioningTest extends ReadyIngress {
@@ -41,6 +45,12 @@ class TopicProvisioningTest extends ReadyIngress {
             assertThat(configs.get(integrations).get("cleanup.policy").value()).isEqualTo("compact");
             assertThat(configs.get(webhooks).get("cleanup.policy").value()).isEqualTo("delete");
             assertThat(configs.get(webhooks).get("retention.ms").value()).isEqualTo("604800000");
+            // Durability is the cluster's: nothing set on the topics themselves.
+            for (ConfigResource topic : List.of(integrations, webhooks)) {
+                assertThat(configs.get(topic).get("min.insync.replicas").source())
+                        .as("min.insync.replicas of %s", topic.name())
+                        .isNotEqualTo(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+            }
         }
     }
 }

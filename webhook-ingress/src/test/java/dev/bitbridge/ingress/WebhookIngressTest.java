@@ -1,13 +1,16 @@
 package dev.bitbridge.ingress;
 
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.bitbridge.events.CloudEvents;
@@ -31,6 +34,15 @@ import static org.hamcrest.Matchers.notNullValue;
 class WebhookIngressTest extends ReadyIngress {
 
     private final TopicScanner topic = TopicScanner.ofSharedKafka();
+
+    @TestHTTPResource("/")
+    URL publicUrl;
+    private int port;
+
+    @BeforeEach
+    void port() {
+        port = publicUrl.getPort();
+    }
 
     @Test
     void aCloudPushLandsByteForByteWithCloudEventHeadersAndRepositoryKey() {
@@ -229,6 +241,31 @@ class WebhookIngressTest extends ReadyIngress {
         cloud(newId(), "repo:push").body(new java.io.ByteArrayInputStream(big)).post(path("cloud-plain"))
                 .then().statusCode(413)
                 .body("error", equalTo("body_too_large"));
+    }
+
+    @Test
+    void aDeliveryThatAcceptsOnlyHtmlIsStillAcceptedWithJson() {
+        // A webhook is never refused for its Accept header (there is no 406): answers are always JSON.
+        String id = newId();
+
+        cloud(id, "repo:push").accept("text/html").body(Webhooks.CLOUD_PUSH).post(path("cloud-plain"))
+                .then().statusCode(202)
+                .contentType(containsString("application/json"))
+                .body("id", equalTo(id));
+    }
+
+    @Test
+    void keepAliveConnectionsServeOneDeliveryAfterAnother() throws Exception {
+        // The benchmark and Bitbucket reuse connections: accepted deliveries leave the connection open.
+        try (RawHttp http = RawHttp.connect(port)) {
+            for (int i = 0; i < 3; i++) {
+                RawHttp.Answer answer = http.send(RawHttp.post(path("cloud-plain") + "?token=cloud-token-1",
+                        Webhooks.CLOUD_PUSH.getBytes(StandardCharsets.UTF_8), "X-Event-Key: repo:push",
+                        "X-Request-UUID: " + newId()));
+                assertThat(answer.status()).isEqualTo(202);
+                assertThat(answer.header("connection")).isNotEqualToIgnoringCase("close");
+            }
+        }
     }
 
     private ConsumerRecord<String, byte[]> single(String id) {

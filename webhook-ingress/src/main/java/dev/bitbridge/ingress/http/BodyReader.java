@@ -127,7 +127,7 @@ final class BodyReader {
             }
             chunks = null;
         }
-        finish();
+        finish(true);
         outcome.received(body);
     }
 
@@ -135,7 +135,7 @@ final class BodyReader {
         if (finished) {
             return;
         }
-        finish();
+        finish(false);
         outcome.refused(why);
     }
 
@@ -143,16 +143,19 @@ final class BodyReader {
         if (finished) {
             return;
         }
-        finish();
+        finish(false);
         outcome.abandoned();
     }
 
-    private void finish() {
+    /** Stops reading; a body that ended is left as it is, so that the connection can serve the next request. */
+    private void finish(boolean ended) {
         finished = true;
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
-        request.pause();
+        if (!ended) {
+            request.pause();
+        }
         request.handler(null);
         request.endHandler(null);
         request.exceptionHandler(null);

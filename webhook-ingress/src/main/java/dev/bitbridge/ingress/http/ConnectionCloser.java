@@ -12,13 +12,17 @@ import io.vertx.core.http.HttpServerRequest;
  * reading that body: the answer says {@code Connection: close}, and the connection is closed once the answer is out.
  * <p>
  * Closing with unread data in the socket makes the kernel send a reset, which can destroy the answer before the client
- * reads it. So, like a web server's "lingering close", up to {@value #LINGER_BYTES} bytes or {@value #LINGER_MILLIS} ms
- * of the rest are read and discarded first — a bounded cost, never buffered.
+ * reads it. So, like a web server's "lingering close", some of the rest is read and discarded first — never buffered,
+ * and bounded in bytes and in time ({@value #LINGER_MILLIS} ms): {@value #UNAUTHENTICATED_LINGER_BYTES} bytes for a
+ * request refused before it was authenticated, which must cost almost nothing, and
+ * {@value #AUTHENTICATED_LINGER_BYTES} bytes once the token was valid, so that Bitbucket's delivery log shows an
+ * oversized delivery's 413 instead of a connection reset.
  */
 @ApplicationScoped
 public class ConnectionCloser {
 
-    static final long LINGER_BYTES = 256 * 1024;
+    static final long UNAUTHENTICATED_LINGER_BYTES = 256 * 1024;
+    static final long AUTHENTICATED_LINGER_BYTES = 16 * 1024 * 1024;
     static final long LINGER_MILLIS = 2000;
 
     private final Vertx vertx;
@@ -27,17 +31,22 @@ public class ConnectionCloser {
         this.vertx = vertx;
     }
 
-    /** Sends the answer; closes the connection afterwards when the request body was not read to its end. */
-    void end(HttpServerRequest request, Buffer answer) {
+    /**
+     * Sends the answer; closes the connection afterwards when the request body was not read to its end.
+     *
+     * @param authenticated whether the request presented a valid token, which allows a longer lingering close
+     */
+    void end(HttpServerRequest request, Buffer answer, boolean authenticated) {
         if (request.isEnded()) {
             request.response().end(answer);
             return;
         }
         request.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-        request.response().end(answer).onComplete(written -> linger(request));
+        long lingerBytes = authenticated ? AUTHENTICATED_LINGER_BYTES : UNAUTHENTICATED_LINGER_BYTES;
+        request.response().end(answer).onComplete(written -> linger(request, lingerBytes));
     }
 
-    private void linger(HttpServerRequest request) {
+    private void linger(HttpServerRequest request, long lingerBytes) {
         Runnable close = new Runnable() {
             private boolean closed;
 
@@ -53,7 +62,7 @@ public class ConnectionCloser {
         long[] discarded = { 0 };
         request.handler(chunk -> {
             discarded[0] += chunk.length();
-            if (discarded[0] > LINGER_BYTES) {
+            if (discarded[0] > lingerBytes) {
                 vertx.cancelTimer(timer);
                 close.run();
             }

@@ -57,7 +57,7 @@ public class ErrorResponses {
                 }
             }
         }
-        send(request, new ErrorBody(rejection.code(), refusal.getMessage()));
+        send(request, new ErrorBody(rejection.code(), refusal.getMessage()), !rejection.beforeAuthentication());
     }
 
     /** Answers an unexpected failure with 500; the failure is logged with an id the answer repeats, never the URI. */
@@ -73,23 +73,23 @@ public class ErrorResponses {
     /** Answers 202: the delivery is in Kafka. */
     void accepted(HttpServerRequest request, String eventId, boolean duplicate) {
         request.response().setStatusCode(202);
-        send(request, new AcceptedBody(eventId, duplicate));
+        send(request, new AcceptedBody(eventId, duplicate), true);
     }
 
     /** Answers Data Center's test connection. */
     void pong(HttpServerRequest request) {
         request.response().setStatusCode(200);
-        send(request, new PingBody("pong"));
+        send(request, new PingBody("pong"), true);
     }
 
-    private void send(HttpServerRequest request, Object body) {
+    private void send(HttpServerRequest request, Object body, boolean authenticated) {
         HttpServerResponse response = request.response();
         if (response.ended() || response.closed()) {
             return;
         }
         response.putHeader(HttpHeaders.CONTENT_TYPE, JSON);
         try {
-            closer.end(request, Buffer.buffer(json.writeValueAsBytes(body)));
+            closer.end(request, Buffer.buffer(json.writeValueAsBytes(body)), authenticated);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a JSON answer", e);
         }

@@ -59,6 +59,14 @@ public enum Rejection {
         return INTERNAL_ERROR;
     }
 
+    /** @return whether this refusal is decided before the token is checked, or is the token check itself */
+    public boolean beforeAuthentication() {
+        return switch (this) {
+            case UNAUTHORIZED, NOT_FOUND, METHOD_NOT_ALLOWED, URI_TOO_LONG, HEADERS_TOO_LARGE, REQUEST_MALFORMED -> true;
+            default -> false;
+        };
+    }
+
     /** @return whether the client should retry later: the answer carries {@code Retry-After} */
     public boolean retryable() {
         return status == 503;

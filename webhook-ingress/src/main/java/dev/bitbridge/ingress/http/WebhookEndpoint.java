@@ -30,6 +30,8 @@ public class WebhookEndpoint {
 
     /** Before Quarkus's upload limit (-2) and body handlers; after the access log, which only observes. */
     static final int ROUTE_ORDER = Integer.MIN_VALUE + 2;
+    /** Where Quarkus's HTTP server metrics look for the route template of a request. */
+    private static final String METRICS_URI_TEMPLATE = "UrlPathTemplate";
 
     private final TokenAuthenticator authenticator;
     private final WebhookIntake intake;
@@ -60,6 +62,10 @@ public class WebhookEndpoint {
         if (LaunchMode.current() == LaunchMode.DEVELOPMENT && context.request().path().startsWith("/q/")) {
             context.next(); // the Dev UI, in development only
             return;
+        }
+        if (context.request().path().startsWith(WebhookPath.PREFIX)) {
+            // The uri tag of Quarkus's HTTP metrics: never one series per integration name tried.
+            Vertx.currentContext().putLocal(METRICS_URI_TEMPLATE, WebhookPath.TEMPLATE);
         }
         WebhookExchange exchange = new WebhookExchange(this, context.request());
         context.put(WebhookExchange.class.getName(), exchange);

@@ -8,6 +8,8 @@ final class WebhookPath {
 
     /** Path prefix of webhook deliveries; the integration name follows. */
     static final String PREFIX = "/webhooks/bitbucket/";
+    /** The path as a template, e.g. for metrics. */
+    static final String TEMPLATE = PREFIX + "{integration}";
     private static final String TOKEN = "token=";
 
     private WebhookPath() {

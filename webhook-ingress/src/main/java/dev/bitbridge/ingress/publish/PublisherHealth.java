@@ -1,11 +1,14 @@
 package dev.bitbridge.ingress.publish;
 
+import java.lang.reflect.Field;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.jboss.logging.Logger;
 
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaProducer;
@@ -24,7 +27,7 @@ import dev.bitbridge.ingress.config.IngressConfig;
 @ApplicationScoped
 public class PublisherHealth {
 
-    private static final String IO_THREAD_PREFIX = "kafka-producer-network-thread | ";
+    private static final Logger LOG = Logger.getLogger(PublisherHealth.class);
 
     private final KafkaClientService clients;
     private final RawWebhookPublisher publisher;
@@ -32,6 +35,7 @@ public class PublisherHealth {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile long lastProgress = System.nanoTime();
     private volatile Thread ioThread;
+    private volatile boolean ioThreadLookedUp;
 
     PublisherHealth(KafkaClientService clients, RawWebhookPublisher publisher, IngressConfig config) {
         this.clients = clients;
@@ -64,29 +68,38 @@ public class PublisherHealth {
                     + " s, although the producer must finish each within its delivery timeout");
         }
         Thread io = ioThread();
-        if (io == null || !io.isAlive()) {
+        if (io != null && !io.isAlive()) {
             return Optional.of("the Kafka producer's I/O thread is not running");
         }
         return Optional.empty();
     }
 
     private Thread ioThread() {
-        Thread known = ioThread;
-        if (known != null && known.isAlive()) {
-            return known;
+        if (ioThreadLookedUp) {
+            return ioThread; // a producer never starts a second I/O thread: once this one ends, the producer is dead
         }
         KafkaProducer<?, ?> producer = clients.getProducer(RawWebhookPublisher.CHANNEL);
         if (producer == null) {
             return null;
         }
-        String name = IO_THREAD_PREFIX + producer.configuration().get("client.id");
-        ThreadGroup root = Thread.currentThread().getThreadGroup();
-        while (root.getParent() != null) {
-            root = root.getParent();
-        }
-        Thread[] threads = new Thread[root.activeCount() * 2 + 16];
-        int count = root.enumerate(threads, true);
-        ioThread = Arrays.stream(threads, 0, count).filter(t -> name.equals(t.getName())).findFirst().orElse(null);
+        ioThread = ioThreadOf(producer.unwrap());
+        ioThreadLookedUp = true;
         return ioThread;
+    }
+
+    /**
+     * @return the producer's I/O thread, read from its {@code ioThread} field so that no other thread of the same name
+     *         can stand in for it; {@code null} when a future Kafka client has no such field (then only stalled
+     *         publishes are detected, and a warning says so)
+     */
+    static Thread ioThreadOf(Producer<?, ?> producer) {
+        try {
+            Field field = producer.getClass().getDeclaredField("ioThread");
+            field.setAccessible(true);
+            return (Thread) field.get(producer);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warnf("Cannot watch the Kafka producer's I/O thread (%s); liveness sees only stalled publishes", e);
+            return null;
+        }
     }
 }
