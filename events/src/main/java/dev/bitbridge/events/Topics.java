@@ -7,6 +7,9 @@ import java.util.Map;
  * The Kafka topics Bitbridge publishes, with the settings each must have before first use.
  * <p>
  * Topic names end in their contract version; a breaking change gets a new topic, never a changed one.
+ * <p>
+ * Replication (replication factor, {@code min.insync.replicas}) is not part of a topic's contract: in production a
+ * topic inherits the cluster's settings, and the local launcher sets its single-broker values itself.
  */
 public final class Topics {
 
@@ -18,13 +21,11 @@ public final class Topics {
 
     public static final TopicSpec WEBHOOKS_V1_SPEC = new TopicSpec(WEBHOOKS_V1, 6,
             Map.of("cleanup.policy", "delete",
-                    "retention.ms", String.valueOf(7L * 24 * 60 * 60 * 1000),
-                    "min.insync.replicas", "1"));
+                    "retention.ms", String.valueOf(7L * 24 * 60 * 60 * 1000)));
 
     public static final TopicSpec INTEGRATIONS_V1_SPEC = new TopicSpec(INTEGRATIONS_V1, 1,
             Map.of("cleanup.policy", "compact",
-                    "min.compaction.lag.ms", "0",
-                    "min.insync.replicas", "1"));
+                    "min.compaction.lag.ms", "0"));
 
     /** Every topic Bitbridge owns, in the order they should be created. */
     public static final List<TopicSpec> ALL = List.of(WEBHOOKS_V1_SPEC, INTEGRATIONS_V1_SPEC);
