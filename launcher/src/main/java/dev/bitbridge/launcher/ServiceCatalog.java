@@ -34,19 +34,30 @@ public final class ServiceCatalog {
         String prefix = "bitbridge.ingress.integrations." + DEMO_INTEGRATION + ".";
         Map<String, String> props = new LinkedHashMap<>();
         props.put("kafka.bootstrap.servers", config.kafkaBootstrapServers());
-        props.put("quarkus.http.port", Integer.toString(config.ingressPort()));
         props.put(prefix + "flavor", "cloud");
         props.put(prefix + "token", home.demoWebhookToken());
         props.put("bitbridge.ingress.sealing-keys.local", home.localSealingKey());
-        return quarkusApp(config, WEBHOOK_INGRESS, config.ingressPort(), "BITBRIDGE_INGRESS_PORT", props,
+        return quarkusApp(config, WEBHOOK_INGRESS, config.ingressPort(), "BITBRIDGE_INGRESS_PORT",
+                config.ingressManagementPort(), "BITBRIDGE_INGRESS_MANAGEMENT_PORT", props,
                 Set.of(prefix + "token", "bitbridge.ingress.sealing-keys.local"));
     }
 
+    /**
+     * A Quarkus application with its management interface (which the application enables at build time with
+     * {@code quarkus.management.enabled=true}): the public HTTP port keeps Quarkus's default of listening on all
+     * interfaces, so that a tunnel can forward webhooks to it, while the operations endpoints (health, metrics, OpenAPI)
+     * listen on localhost only.
+     */
     private static ServiceSpec quarkusApp(LauncherConfig config, String module, int port, String portVariable,
-            Map<String, String> props, Set<String> secrets) {
+            int managementPort, String managementPortVariable, Map<String, String> appProps, Set<String> secrets) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("quarkus.http.port", Integer.toString(port));
+        props.put("quarkus.management.port", Integer.toString(managementPort));
+        props.put("quarkus.management.host", "localhost");
+        props.putAll(appProps);
         Path jar = config.repository().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         return new ServiceSpec(module, jar, javaOptions(config), List.of("-jar", jar.toString()), props, secrets, port,
-                portVariable, "/q/health/ready");
+                portVariable, managementPort, managementPortVariable, "/q/health/ready");
     }
 
     private static List<String> javaOptions(LauncherConfig config) {

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,15 +19,18 @@ import dev.bitbridge.testkit.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A service runs as a child JVM, configured by system properties that do not show in the process list. */
+/**
+ * A service runs as a child JVM, configured by system properties that do not show in the process list, and is ready
+ * when its management port says so.
+ */
 class ServiceProcessTest {
 
     private static final String SECRET = "s3cr\"et \\with/ quotes+=";
 
     @Test
     void passesSystemPropertiesWithoutShowingSecretsAndStops() throws Exception {
-        int port = FreePorts.next();
-        ServiceProcess service = new ServiceProcess(spec(port), TestPaths.tempDir("svc-").resolve("fake.log"),
+        ServiceSpec spec = spec(Map.of());
+        ServiceProcess service = new ServiceProcess(spec, TestPaths.tempDir("svc-").resolve("fake.log"),
                 TestPaths.tempDir("run-"));
 
         long pid = service.start(code -> {
@@ -34,8 +38,8 @@ class ServiceProcessTest {
         try {
             service.awaitReady(Duration.ofSeconds(30));
 
-            assertThat(get(port, "/property?fake.secret")).isEqualTo(SECRET);
-            assertThat(get(port, "/property?fake.plain")).isEqualTo("visible");
+            assertThat(get(spec.port(), "/property?fake.secret").body()).isEqualTo(SECRET);
+            assertThat(get(spec.port(), "/property?fake.plain").body()).isEqualTo("visible");
             String commandLine = ProcessHandle.of(pid).orElseThrow().info().commandLine().orElse("");
             assertThat(commandLine).doesNotContain("s3cr").contains("@");
         } finally {
@@ -45,31 +49,57 @@ class ServiceProcessTest {
     }
 
     @Test
+    void readinessIsAskedOfTheManagementPort() throws Exception {
+        ServiceSpec spec = spec(Map.of());
+        ServiceProcess service = new ServiceProcess(spec, TestPaths.tempDir("svc-").resolve("fake.log"),
+                TestPaths.tempDir("run-"));
+
+        service.start(code -> {
+        });
+        try {
+            // The fake, like the real service, has no /q/health on its public port: asking there never gets a 200.
+            service.awaitReady(Duration.ofSeconds(30));
+
+            assertThat(spec.healthUrl()).isEqualTo("http://localhost:" + spec.managementPort() + "/q/health/ready");
+            assertThat(get(spec.managementPort(), "/q/health/ready").statusCode()).isEqualTo(200);
+            assertThat(get(spec.port(), "/q/health/ready").statusCode()).isEqualTo(404);
+        } finally {
+            service.stop(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
     void reportsAnExitItDidNotAskFor() throws Exception {
-        int port = FreePorts.next();
-        ServiceProcess service = new ServiceProcess(spec(port), TestPaths.tempDir("svc-").resolve("fake.log"),
+        ServiceSpec spec = spec(Map.of());
+        ServiceProcess service = new ServiceProcess(spec, TestPaths.tempDir("svc-").resolve("fake.log"),
                 TestPaths.tempDir("run-"));
         CompletableFuture<Integer> exit = new CompletableFuture<>();
 
         service.start(exit::complete);
         service.awaitReady(Duration.ofSeconds(30));
-        get(port, "/exit");
+        get(spec.port(), "/exit");
 
         assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(3);
         service.stop(Duration.ofSeconds(1));
     }
 
-    private static ServiceSpec spec(int port) throws Exception {
-        Path classes = Path.of(FakeService.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    /** A fake service on two free ports, with {@code extraProperties} added to its configuration. */
+    static ServiceSpec spec(Map<String, String> extraProperties) {
+        Path classes = TestJvm.testClasses();
         Path artifact = classes.resolve(FakeService.class.getName().replace('.', '/') + ".class");
+        int port = FreePorts.next();
+        int managementPort = FreePorts.next();
+        Map<String, String> props = new HashMap<>(Map.of("quarkus.http.port", Integer.toString(port),
+                "quarkus.management.port", Integer.toString(managementPort), "quarkus.management.host", "localhost",
+                "fake.secret", SECRET, "fake.plain", "visible"));
+        props.putAll(extraProperties);
         return new ServiceSpec("fake", artifact, List.of("-Xmx32m", "-XX:TieredStopAtLevel=1"),
-                List.of("-cp", classes.toString(), FakeService.class.getName()),
-                Map.of("quarkus.http.port", Integer.toString(port), "fake.secret", SECRET, "fake.plain", "visible"),
-                Set.of("fake.secret"), port, "FAKE_PORT", "/q/health/ready");
+                List.of("-cp", classes.toString(), FakeService.class.getName()), props, Set.of("fake.secret"), port,
+                "FAKE_PORT", managementPort, "FAKE_MANAGEMENT_PORT", "/q/health/ready");
     }
 
-    private static String get(int port, String path) throws Exception {
+    private static HttpResponse<String> get(int port, String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 }

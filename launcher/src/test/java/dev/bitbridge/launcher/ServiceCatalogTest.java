@@ -1,0 +1,35 @@
+package dev.bitbridge.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the launcher hands to each service: its configuration and how its JVM is started. */
+class ServiceCatalogTest {
+
+    @Test
+    void ingressServesWebhooksOnAllInterfacesAndOperationsOnLocalhost() {
+        ServiceSpec ingress = ingress(Map.of("BITBRIDGE_INGRESS_PORT", "18080",
+                "BITBRIDGE_INGRESS_MANAGEMENT_PORT", "19000"));
+
+        assertThat(ingress.systemProperties())
+                .containsEntry("quarkus.http.port", "18080")
+                .doesNotContainKey("quarkus.http.host")
+                .containsEntry("quarkus.management.port", "19000")
+                .containsEntry("quarkus.management.host", "localhost");
+        assertThat(ingress.port()).isEqualTo(18080);
+        assertThat(ingress.portVariable()).isEqualTo("BITBRIDGE_INGRESS_PORT");
+        assertThat(ingress.managementPort()).isEqualTo(19000);
+        assertThat(ingress.managementPortVariable()).isEqualTo("BITBRIDGE_INGRESS_MANAGEMENT_PORT");
+        assertThat(ingress.healthUrl()).isEqualTo("http://localhost:19000/q/health/ready");
+    }
+
+    private static ServiceSpec ingress(Map<String, String> env) {
+        Path home = TestPaths.tempDir("home-");
+        LauncherConfig config = LauncherConfig.fromEnvironment(Path.of(".."), env);
+        return ServiceCatalog.webhookIngress(config, new LauncherHome(home).create());
+    }
+}
