@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The services the launcher runs, in start order, with the configuration that wires each one to the local Kafka,
@@ -17,6 +18,12 @@ public final class ServiceCatalog {
     public static final String WEBHOOK_INGRESS = "webhook-ingress";
     /** The integration declared in the ingress configuration, so a webhook can be tried without the connector. */
     public static final String DEMO_INTEGRATION = "demo";
+    /**
+     * JVM options every service gets after the configurable ones, so that no {@code BITBRIDGE_SERVICE_JAVA_OPTS} can
+     * drop or undo them. A JVM that hit an {@code OutOfMemoryError} must end and be seen (its status {@code exited},
+     * the error at the end of its log) rather than limp on with whichever threads the error killed.
+     */
+    static final List<String> ALWAYS_JAVA_OPTIONS = List.of("-XX:+ExitOnOutOfMemoryError");
 
     private ServiceCatalog() {
     }
@@ -61,6 +68,8 @@ public final class ServiceCatalog {
     }
 
     private static List<String> javaOptions(LauncherConfig config) {
-        return Arrays.stream(config.serviceJavaOptions().trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        Stream<String> configured = Arrays.stream(config.serviceJavaOptions().trim().split("\\s+"))
+                .filter(s -> !s.isEmpty());
+        return Stream.concat(configured, ALWAYS_JAVA_OPTIONS.stream()).toList();
     }
 }

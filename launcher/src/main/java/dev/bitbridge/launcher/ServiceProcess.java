@@ -69,11 +69,7 @@ public final class ServiceProcess {
         }
         try {
             writeArgFile();
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(spec.javaOptions());
-            command.add("@" + argFile);
-            command.addAll(spec.launch());
+            List<String> command = command();
             Files.createDirectories(logFile.getParent());
             Files.writeString(logFile, "%n----- %s starting at %s -----%n".formatted(spec.name(), Instant.now()),
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -95,6 +91,16 @@ public final class ServiceProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + spec.name(), e);
         }
+    }
+
+    /** @return the command line: this JVM's {@code java}, the spec's options, the argument file, then the launch */
+    List<String> command() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(spec.javaOptions());
+        command.add("@" + argFile);
+        command.addAll(spec.launch());
+        return command;
     }
 
     /**
