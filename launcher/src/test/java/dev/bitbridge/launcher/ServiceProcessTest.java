@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import dev.bitbridge.testkit.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A service runs as a child JVM, configured by system properties that do not show in the process list, and is ready
@@ -81,6 +83,59 @@ class ServiceProcessTest {
 
         assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(3);
         service.stop(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void deletesTheArgumentFileOnceTheServiceIsReady() throws Exception {
+        Path runDir = TestPaths.tempDir("run-");
+        ServiceProcess service = new ServiceProcess(spec(Map.of()), TestPaths.tempDir("svc-").resolve("fake.log"),
+                runDir);
+        Path argFile = runDir.resolve("fake.args");
+
+        service.start(code -> {
+        });
+        try {
+            assertThat(argFile).as("written for the start").exists();
+            assertThat(Files.readString(argFile)).contains("s3cr");
+
+            service.awaitReady(Duration.ofSeconds(30));
+
+            assertThat(argFile).as("read by the JVM, so deleted").doesNotExist();
+            assertThat(service.isAlive()).isTrue();
+        } finally {
+            service.stop(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void deletesTheArgumentFileWhenStoppedBeforeItIsReady() throws Exception {
+        Path runDir = TestPaths.tempDir("run-");
+        ServiceProcess service = new ServiceProcess(spec(Map.of()), TestPaths.tempDir("svc-").resolve("fake.log"),
+                runDir);
+
+        service.start(code -> {
+        });
+        assertThat(runDir.resolve("fake.args")).exists();
+        service.stop(Duration.ofSeconds(10));
+
+        assertThat(service.isAlive()).isFalse();
+        assertThat(runDir.resolve("fake.args")).doesNotExist();
+    }
+
+    @Test
+    void deletesTheArgumentFileWhenTheServiceDiesBeforeItIsReady() throws Exception {
+        Path runDir = TestPaths.tempDir("run-");
+        ServiceProcess service = new ServiceProcess(spec(Map.of("fake.exit-at-start", "4")),
+                TestPaths.tempDir("svc-").resolve("fake.log"), runDir);
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+
+        service.start(exit::complete);
+
+        // Reported as an unexpected exit, the file already gone by then, without awaitReady or stop being called.
+        assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(4);
+        assertThat(runDir.resolve("fake.args")).doesNotExist();
+        assertThatThrownBy(() -> service.awaitReady(Duration.ofSeconds(5)))
+                .hasMessageContaining("exited with code 4 before it was ready");
     }
 
     /** A fake service on two free ports, with {@code extraProperties} added to its configuration. */
