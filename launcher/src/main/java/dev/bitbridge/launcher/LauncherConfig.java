@@ -15,7 +15,8 @@ import java.util.Map;
  * @param kafkaPort the Kafka client listener on localhost
  * @param kafkaControllerPort the KRaft controller listener on localhost (only the broker itself talks to it)
  * @param postgresPort the PostgreSQL port on localhost
- * @param ingressPort the HTTP port of {@code webhook-ingress}
+ * @param ingressPort the public HTTP port of {@code webhook-ingress}, where webhooks arrive
+ * @param ingressManagementPort the management port of {@code webhook-ingress} on localhost: health, metrics, OpenAPI
  * @param serviceReadyTimeout how long a service may take to answer its readiness check
  * @param serviceJavaOptions JVM options for each service process
  */
@@ -26,6 +27,7 @@ public record LauncherConfig(
         int kafkaControllerPort,
         int postgresPort,
         int ingressPort,
+        int ingressManagementPort,
         Duration serviceReadyTimeout,
         String serviceJavaOptions) {
 
@@ -33,6 +35,8 @@ public record LauncherConfig(
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
     public static final int DEFAULT_POSTGRES_PORT = 5432;
     public static final int DEFAULT_INGRESS_PORT = 8080;
+    /** Quarkus's own default for {@code quarkus.management.port}. */
+    public static final int DEFAULT_INGRESS_MANAGEMENT_PORT = 9000;
     /** Small heaps and the serial collector: a developer machine runs several of these next to an IDE. */
     public static final String DEFAULT_SERVICE_JAVA_OPTIONS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
@@ -52,6 +56,7 @@ public record LauncherConfig(
                 port(env, "BITBRIDGE_KAFKA_CONTROLLER_PORT", DEFAULT_KAFKA_CONTROLLER_PORT),
                 port(env, "BITBRIDGE_POSTGRES_PORT", DEFAULT_POSTGRES_PORT),
                 port(env, "BITBRIDGE_INGRESS_PORT", DEFAULT_INGRESS_PORT),
+                port(env, "BITBRIDGE_INGRESS_MANAGEMENT_PORT", DEFAULT_INGRESS_MANAGEMENT_PORT),
                 Duration.ofSeconds(number(env, "BITBRIDGE_SERVICE_READY_TIMEOUT_SECONDS", 100, 3600)),
                 env.getOrDefault("BITBRIDGE_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTIONS));
     }

@@ -2,16 +2,12 @@ package dev.bitbridge.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -33,11 +29,11 @@ public final class LauncherHome {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path root;
-    private FileChannel lockChannel;
-    private FileLock lock;
+    private final SupervisorLock lock;
 
     public LauncherHome(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        this.lock = new SupervisorLock(runDir().resolve("supervisor.lock"));
     }
 
     /** @return the home folder itself */
@@ -106,25 +102,18 @@ public final class LauncherHome {
      * Takes the supervisor lock, so that two supervisors never share a Kafka log directory or a PostgreSQL cluster.
      * The operating system releases it when the process ends, however it ends.
      *
-     * @return whether this process now holds the lock
+     * @return whether this instance now holds the lock (also when it held it already)
      */
-    public synchronized boolean tryLock() {
-        try {
-            lockChannel = FileChannel.open(runDir().resolve("supervisor.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-            try {
-                lock = lockChannel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null; // held by this very JVM
-            }
-            if (lock == null) {
-                lockChannel.close();
-                lockChannel = null;
-            }
-            return lock != null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot take the supervisor lock in " + runDir(), e);
-        }
+    public boolean tryLock() {
+        return lock.tryLock();
+    }
+
+    /**
+     * Releases the supervisor lock if this instance holds it. The supervisor leaves that to the end of its process;
+     * tests release what they take.
+     */
+    public void release() {
+        lock.release();
     }
 
     /**
@@ -172,22 +161,15 @@ public final class LauncherHome {
     }
 
     /**
-     * Reads a secret from {@code data/secrets/<name>}, creating it first if absent. The file is created with mode 600
-     * from the start (never world-readable, not even for a moment) and the value is never logged.
+     * Reads a secret from {@code data/secrets/<name>}, creating it first if absent. The file has mode 600 from the
+     * start (never world-readable, not even for a moment) and the value is never logged. Once the file exists it is
+     * only ever read: the generator is not called again and the file is not rewritten.
      */
     String secret(String name, Supplier<String> generator) {
         Path file = secretsDir().resolve(name);
         try {
             if (!Files.exists(file)) {
-                Path tmp = secretsDir().resolve("." + name + ".new");
-                Files.deleteIfExists(tmp);
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-                Files.writeString(tmp, generator.get() + "\n", StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException e) {
-                    Files.deleteIfExists(tmp);
-                }
+                createUnlessExists(file, generator.get() + "\n");
             }
             String value = Files.readString(file, StandardCharsets.UTF_8).trim();
             if (value.isEmpty()) {
@@ -196,6 +178,25 @@ public final class LauncherHome {
             return value;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the secret " + file, e);
+        }
+    }
+
+    /**
+     * Creates a file with the given content unless it exists, never replacing it: the content goes to a temporary file
+     * of its own, which is then hard-linked to the final name. Linking fails when the name exists, so when several
+     * threads or processes create the same secret at once the first one wins and the others read its value, and no
+     * reader ever sees a partly written file.
+     */
+    private static void createUnlessExists(Path file, String content) throws IOException {
+        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".new",
+                PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.createLink(file, tmp);
+        } catch (FileAlreadyExistsException e) {
+            // Created meanwhile by another thread or process: its value is the one.
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 

@@ -27,7 +27,8 @@ import org.jboss.logging.Logger;
  * <p>
  * Configuration is passed as {@code -D} system properties through a Java argument file ({@code java @file}) with mode
  * 600 in {@code run/}: the service sees ordinary system properties, while the webhook token and sealing key stay out
- * of the process list and out of the logs.
+ * of the process list and out of the logs. The file is deleted as soon as the JVM has read it: when the service is
+ * ready, or when it ends if that comes first.
  * <p>
  * A service that dies is reported, not restarted: a crash loop would hide the stack trace a developer needs to see.
  */
@@ -58,22 +59,21 @@ public final class ServiceProcess {
     }
 
     /**
-     * Starts the JVM.
+     * Starts the JVM; once per instance.
      *
      * @param onUnexpectedExit called with the exit code if the process ends without {@link #stop} being called
      * @return its process id
      */
     public synchronized long start(IntConsumer onUnexpectedExit) {
+        if (process != null) {
+            throw new IllegalStateException(spec.name() + " was started already");
+        }
         if (!Files.isRegularFile(spec.artifact())) {
             throw new IllegalStateException(spec.name() + " is not built: " + spec.artifact() + " is missing");
         }
         try {
             writeArgFile();
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(spec.javaOptions());
-            command.add("@" + argFile);
-            command.addAll(spec.launch());
+            List<String> command = command();
             Files.createDirectories(logFile.getParent());
             Files.writeString(logFile, "%n----- %s starting at %s -----%n".formatted(spec.name(), Instant.now()),
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -86,6 +86,7 @@ public final class ServiceProcess {
             Process started = builder.start();
             process = started;
             started.onExit().thenAccept(p -> {
+                deleteArgFile();
                 if (!stopping) {
                     LOG.errorf("%s (pid %d) exited with code %d; see %s", spec.name(), p.pid(), p.exitValue(), logFile);
                     onUnexpectedExit.accept(p.exitValue());
@@ -93,12 +94,23 @@ public final class ServiceProcess {
             });
             return started.pid();
         } catch (IOException e) {
+            deleteArgFile();
             throw new UncheckedIOException("Cannot start " + spec.name(), e);
         }
     }
 
+    /** @return the command line: this JVM's {@code java}, the spec's options, the argument file, then the launch */
+    List<String> command() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(spec.javaOptions());
+        command.add("@" + argFile);
+        command.addAll(spec.launch());
+        return command;
+    }
+
     /**
-     * Waits until the readiness endpoint answers 200.
+     * Waits until the readiness endpoint answers 200, then deletes the argument file, which the JVM has read by then.
      *
      * @throws IllegalStateException if the process ends first or the timeout passes
      */
@@ -110,12 +122,14 @@ public final class ServiceProcess {
         while (System.nanoTime() < deadline) {
             Process p = process;
             if (p == null || !p.isAlive()) {
+                deleteArgFile();
                 throw new IllegalStateException(spec.name() + " exited with code " + (p == null ? "?" : p.exitValue())
                         + " before it was ready; see " + logFile);
             }
             try {
                 HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
+                    deleteArgFile();
                     return;
                 }
                 last = "HTTP " + response.statusCode() + " " + response.body();
@@ -139,14 +153,18 @@ public final class ServiceProcess {
 
     /**
      * Asks the service to stop (SIGTERM, which Quarkus answers with a graceful shutdown) and waits; kills it if it has
-     * not ended in time.
+     * not ended in time. The argument file is gone when this returns, however far the service had come.
      */
     public synchronized void stop(Duration grace) {
         stopping = true;
         Process p = process;
-        if (p == null || !p.isAlive()) {
-            return;
+        if (p != null && p.isAlive()) {
+            terminate(p, grace);
         }
+        deleteArgFile();
+    }
+
+    private void terminate(Process p, Duration grace) {
         long began = System.nanoTime();
         p.destroy();
         try {
@@ -168,8 +186,25 @@ public final class ServiceProcess {
         return p == null ? 0 : p.pid();
     }
 
+    /**
+     * Deletes the argument file, which holds secrets (the webhook token, the sealing key). The {@code java} launcher
+     * reads it while it starts the JVM, before the service's own code runs, so the file has served once the service
+     * answers its readiness check or once the process has ended, and it is deleted at the first of those ({@link #stop}
+     * deletes it too, so it is gone whatever ends the service). Deleting it any earlier, say right after spawning the
+     * process, would race with the JVM reading it; keeping it for the service's whole life would leave secrets on
+     * disk for no use. A supervisor killed with SIGKILL deletes nothing; {@code ./bitbridge down} removes what is left.
+     */
+    private void deleteArgFile() {
+        try {
+            Files.deleteIfExists(argFile);
+        } catch (IOException e) {
+            LOG.warnf("Cannot delete %s, which holds %s's secrets: %s", argFile, spec.name(), e);
+        }
+    }
+
     private void writeArgFile() throws IOException {
-        StringBuilder args = new StringBuilder("# Written by the Bitbridge launcher on every start; holds secrets.\n");
+        StringBuilder args = new StringBuilder(
+                "# Written by the Bitbridge launcher, deleted once read; holds secrets.\n");
         spec.systemProperties().forEach((k, v) -> args.append(quote("-D" + k + "=" + v)).append('\n'));
         Files.deleteIfExists(argFile);
         Files.createFile(argFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

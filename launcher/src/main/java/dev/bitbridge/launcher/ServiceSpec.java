@@ -18,9 +18,12 @@ import java.util.Set;
  * @param systemProperties configuration, passed as {@code -D} system properties (through an argument file, so that
  *        secrets do not show in {@code ps})
  * @param secretProperties names of the system properties whose values must never be logged
- * @param port the HTTP port
+ * @param port the public HTTP port, the one clients and webhooks reach
  * @param portVariable the environment variable that sets the port, named when the port is taken
- * @param healthPath the readiness endpoint, answering 200 when the service is ready
+ * @param managementPort the port of the management interface on localhost, which serves the operations endpoints
+ *        (health, metrics, OpenAPI) apart from the public port
+ * @param managementPortVariable the environment variable that sets the management port, named when it is taken
+ * @param healthPath the readiness endpoint on the management port, answering 200 when the service is ready
  */
 public record ServiceSpec(
         String name,
@@ -31,6 +34,8 @@ public record ServiceSpec(
         Set<String> secretProperties,
         int port,
         String portVariable,
+        int managementPort,
+        String managementPortVariable,
         String healthPath) {
 
     public ServiceSpec {
@@ -42,9 +47,9 @@ public record ServiceSpec(
         secretProperties = Set.copyOf(secretProperties);
     }
 
-    /** @return the readiness URL */
+    /** @return the readiness URL, on the management port: the public port serves no operations endpoints */
     public String healthUrl() {
-        return "http://localhost:" + port + healthPath;
+        return "http://localhost:" + managementPort + healthPath;
     }
 
     /** @return the system properties as they may appear in a log: secret values replaced by {@code ***} */

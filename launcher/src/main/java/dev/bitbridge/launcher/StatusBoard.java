@@ -10,8 +10,10 @@ import java.util.Map;
  * <p>
  * The file is the interface between the supervisor and the {@code ./bitbridge} script: {@code up} waits on it,
  * {@code status} prints it, {@code records} takes the Kafka port from it. It is tab-separated, one line per component
- * ({@code name state pid port log detail}), with {@code -} for an empty field so that {@code read} in bash splits it
- * correctly. The supervisor's own line comes first; its state is {@code ready} only when every component is.
+ * ({@code name state pid port log detail management-port}), with {@code -} for an empty field so that {@code read} in
+ * bash splits it correctly. The management port came later and is last, so the first six columns keep the positions
+ * that scripts reading them rely on. The supervisor's own line comes first; its state is {@code ready} only when every
+ * component is.
  */
 public final class StatusBoard {
 
@@ -31,7 +33,7 @@ public final class StatusBoard {
         }
     }
 
-    private record Entry(State state, long pid, int port, String log, String detail) {
+    private record Entry(State state, long pid, int port, int managementPort, String log, String detail) {
     }
 
     private final LauncherHome home;
@@ -42,27 +44,38 @@ public final class StatusBoard {
     }
 
     /**
-     * Registers a component in display order, before it starts.
+     * Registers a component without a management port in display order, before it starts.
      *
      * @param pid its process id if known, else 0
      * @param port its main port, or 0
      */
-    public synchronized void register(String name, long pid, int port) {
-        entries.put(name, new Entry(State.STARTING, pid, port, home.logFile(logOf(name)).toString(), ""));
+    public void register(String name, long pid, int port) {
+        register(name, pid, port, 0);
+    }
+
+    /**
+     * Registers a component in display order, before it starts.
+     *
+     * @param pid its process id if known, else 0
+     * @param port its main port, or 0
+     * @param managementPort the port of its operations endpoints (health, metrics), or 0
+     */
+    public synchronized void register(String name, long pid, int port, int managementPort) {
+        entries.put(name, new Entry(State.STARTING, pid, port, managementPort, home.logFile(logOf(name)).toString(), ""));
         write();
     }
 
     /** Sets a component's state and detail, keeping its pid and port. */
     public synchronized void set(String name, State state, String detail) {
         Entry e = entries.get(name);
-        entries.put(name, new Entry(state, e.pid(), e.port(), e.log(), detail == null ? "" : detail));
+        entries.put(name, new Entry(state, e.pid(), e.port(), e.managementPort(), e.log(), detail == null ? "" : detail));
         write();
     }
 
     /** Records the process id of a component once it is known. */
     public synchronized void setPid(String name, long pid) {
         Entry e = entries.get(name);
-        entries.put(name, new Entry(e.state(), pid, e.port(), e.log(), e.detail()));
+        entries.put(name, new Entry(e.state(), pid, e.port(), e.managementPort(), e.log(), e.detail()));
         write();
     }
 
@@ -83,10 +96,15 @@ public final class StatusBoard {
         entries.forEach((name, e) -> out.append(name).append('\t')
                 .append(e.state().label()).append('\t')
                 .append(e.pid() > 0 ? Long.toString(e.pid()) : "-").append('\t')
-                .append(e.port() > 0 ? Integer.toString(e.port()) : "-").append('\t')
+                .append(orDash(e.port())).append('\t')
                 .append(e.log()).append('\t')
-                .append(e.detail().isBlank() ? "-" : e.detail().replaceAll("[\\t\\r\\n]+", " ")).append('\n'));
+                .append(e.detail().isBlank() ? "-" : e.detail().replaceAll("[\\t\\r\\n]+", " ")).append('\t')
+                .append(orDash(e.managementPort())).append('\n'));
         return out.toString();
+    }
+
+    private static String orDash(int port) {
+        return port > 0 ? Integer.toString(port) : "-";
     }
 
     private void write() {

@@ -1,15 +1,10 @@
 package dev.bitbridge.launcher;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Map.Entry;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -82,7 +77,7 @@ public final class Supervisor {
         board.register(NAME, pid, 0);
         board.register(POSTGRES, 0, config.postgresPort());
         board.register(KAFKA, pid, config.kafkaPort());
-        services.forEach(s -> board.register(s.name(), 0, s.port()));
+        services.forEach(s -> board.register(s.name(), 0, s.port(), s.managementPort()));
         // Written after the status table, so whoever sees the pid file also sees this run's table.
         home.writePid(NAME, pid);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "bitbridge-shutdown"));
@@ -90,7 +85,7 @@ public final class Supervisor {
 
         String current = NAME;
         try {
-            checkPortsFree(services);
+            PortCheck.requireFree(PortCheck.required(config, services));
             current = POSTGRES;
             startPostgres();
             current = KAFKA;
@@ -107,7 +102,7 @@ public final class Supervisor {
                 return 0;
             }
             failed = true;
-            if (e instanceof PortInUseException portInUse) {
+            if (e instanceof PortCheck.PortInUseException portInUse) {
                 current = portInUse.component;
                 LOG.errorf("%s cannot start: %s", current, e.getMessage());
             } else {
@@ -222,7 +217,7 @@ public final class Supervisor {
         // Outside the lock: a stop request must not wait for a slow service to become ready.
         service.awaitReady(config.serviceReadyTimeout());
         board.set(spec.name(), State.READY, spec.healthUrl());
-        LOG.infof("%s is ready on port %d", spec.name(), spec.port());
+        LOG.infof("%s is ready on port %d (management port %d)", spec.name(), spec.port(), spec.managementPort());
     }
 
     /** PostgreSQL is not our child, so nothing tells us when it ends; look every few seconds. */
@@ -235,39 +230,6 @@ public final class Supervisor {
         if (!alive) {
             LOG.errorf("PostgreSQL is no longer running; see %s", home.logFile(POSTGRES));
             board.set(POSTGRES, State.EXITED, "the postmaster is gone; see its log");
-        }
-    }
-
-    /** Fails early, naming the variable to change, rather than letting a server fail half-way through its start. */
-    private void checkPortsFree(List<ServiceSpec> services) {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        Map<String, String> variables = new LinkedHashMap<>();
-        ports.put(POSTGRES, config.postgresPort());
-        variables.put(POSTGRES, "BITBRIDGE_POSTGRES_PORT");
-        ports.put(KAFKA, config.kafkaPort());
-        variables.put(KAFKA, "BITBRIDGE_KAFKA_PORT");
-        ports.put(KAFKA + " controller", config.kafkaControllerPort());
-        variables.put(KAFKA + " controller", "BITBRIDGE_KAFKA_CONTROLLER_PORT");
-        for (ServiceSpec s : services) {
-            ports.put(s.name(), s.port());
-            variables.put(s.name(), s.portVariable());
-        }
-        for (Entry<String, Integer> e : ports.entrySet()) {
-            if (!isFree(e.getValue())) {
-                String component = e.getKey().replace(" controller", "");
-                throw new PortInUseException(component, "port " + e.getValue() + " (" + e.getKey()
-                        + ") is already in use; stop what uses it or set " + variables.get(e.getKey()));
-            }
-        }
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(port));
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 
@@ -289,16 +251,5 @@ public final class Supervisor {
         }
         board.setPid(name, 0);
         home.removePid(name);
-    }
-
-    /** A port needed by a component is taken; carries the component so the status names it. */
-    static final class PortInUseException extends IllegalStateException {
-        private static final long serialVersionUID = 1L;
-        final String component;
-
-        PortInUseException(String component, String message) {
-            super(message);
-            this.component = component;
-        }
     }
 }

@@ -2,7 +2,9 @@ package dev.bitbridge.launcher;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
@@ -21,6 +24,11 @@ import dev.bitbridge.events.TopicSpec;
  * integrations table. The broker does not create topics on its own, so this is the only place they come from locally,
  * as a {@code KafkaTopic} resource is on Kubernetes.
  * <p>
+ * This is the one place that sets single-node values: the specs say nothing about replication, since production topics
+ * inherit the cluster's settings, and a single broker needs replication factor 1 and {@code min.insync.replicas=1}
+ * (with more, every {@code acks=all} write would fail for want of replicas). Both are set explicitly on each topic,
+ * so neither depends on the broker's defaults nor on what a spec might carry.
+ * <p>
  * Existing topics are left as they are: a developer may have changed one on purpose, and partitions cannot shrink.
  */
 public final class TopicCreator {
@@ -28,6 +36,8 @@ public final class TopicCreator {
     private static final Logger LOG = Logger.getLogger(TopicCreator.class);
     /** One broker: every partition has exactly one replica. */
     static final short REPLICATION_FACTOR = 1;
+    /** Topic configs one broker demands; they take precedence over a spec's. */
+    static final Map<String, String> SINGLE_NODE_CONFIGS = Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "1");
 
     private final Admin admin;
 
@@ -44,7 +54,7 @@ public final class TopicCreator {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream()
                     .filter(t -> !existing.contains(t.name()))
-                    .map(t -> new NewTopic(t.name(), t.partitions(), REPLICATION_FACTOR).configs(t.configs()))
+                    .map(TopicCreator::singleNodeTopic)
                     .toList();
             List<String> created = new ArrayList<>();
             if (missing.isEmpty()) {
@@ -70,5 +80,12 @@ public final class TopicCreator {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topics", e);
         }
+    }
+
+    /** The topic as a single broker can hold it: the spec's partitions and configs, plus the single-node values. */
+    static NewTopic singleNodeTopic(TopicSpec spec) {
+        Map<String, String> configs = new HashMap<>(spec.configs());
+        configs.putAll(SINGLE_NODE_CONFIGS);
+        return new NewTopic(spec.name(), spec.partitions(), REPLICATION_FACTOR).configs(configs);
     }
 }

@@ -9,8 +9,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Stands in for a Quarkus service in {@link ServiceProcessTest}: listens on {@code quarkus.http.port}, is ready at
- * {@code /q/health/ready}, shows a system property at {@code /property?name}, and exits with code 3 at {@code /exit}.
+ * Stands in for a Quarkus service with its management interface in {@link ServiceProcessTest}. Like the real one, it
+ * listens on two ports: on {@code quarkus.http.port} it shows a system property at {@code /property?name} and exits
+ * with code 3 at {@code /exit}, and has no {@code /q/health}; on {@code quarkus.management.port}, bound to
+ * {@code quarkus.management.host}, it is ready at {@code /q/health/ready}. With {@code fake.exit-at-start=<code>} it
+ * exits at once with that code, before it is ever ready.
  */
 public final class FakeService {
 
@@ -18,16 +21,22 @@ public final class FakeService {
     }
 
     public static void main(String[] args) throws IOException {
-        HttpServer server = HttpServer.create(
-                new InetSocketAddress(Integer.parseInt(System.getProperty("quarkus.http.port"))), 0);
-        server.createContext("/q/health/ready", exchange -> answer(exchange, "{\"status\":\"UP\"}"));
-        server.createContext("/property",
+        String exitAtStart = System.getProperty("fake.exit-at-start");
+        if (exitAtStart != null) {
+            System.exit(Integer.parseInt(exitAtStart));
+        }
+        HttpServer app = HttpServer.create(new InetSocketAddress(Integer.getInteger("quarkus.http.port")), 0);
+        app.createContext("/property",
                 exchange -> answer(exchange, String.valueOf(System.getProperty(exchange.getRequestURI().getQuery()))));
-        server.createContext("/exit", exchange -> {
+        app.createContext("/exit", exchange -> {
             answer(exchange, "bye");
             System.exit(3);
         });
-        server.start();
+        HttpServer management = HttpServer.create(new InetSocketAddress(System.getProperty("quarkus.management.host"),
+                Integer.getInteger("quarkus.management.port")), 0);
+        management.createContext("/q/health/ready", exchange -> answer(exchange, "{\"status\":\"UP\"}"));
+        app.start();
+        management.start();
     }
 
     private static void answer(HttpExchange exchange, String body) throws IOException {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,6 +24,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import dev.bitbridge.events.TopicSpec;
 import dev.bitbridge.events.Topics;
 import dev.bitbridge.testkit.FreePorts;
 
@@ -75,7 +77,7 @@ class KafkaServerTest {
     }
 
     @Test
-    void createsTheBitbridgeTopicsWithTheirConfigsOnce() throws Exception {
+    void createsTheBitbridgeTopicsOnceWithTheirConfigsAndSingleNodeReplication() throws Exception {
         KafkaServer kafka = new KafkaServer(TestPaths.tempDir("kafka-").resolve("kafka"), FreePorts.next(),
                 FreePorts.next());
         kafka.start(START);
@@ -85,22 +87,33 @@ class KafkaServerTest {
             assertThat(creator.createMissing(Topics.ALL))
                     .containsExactlyInAnyOrder(Topics.WEBHOOKS_V1, Topics.INTEGRATIONS_V1);
 
-            ConfigResource integrations = new ConfigResource(ConfigResource.Type.TOPIC, Topics.INTEGRATIONS_V1);
-            Config config = admin.describeConfigs(List.of(integrations)).all().get(30, TimeUnit.SECONDS)
-                    .get(integrations);
-            assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
-            assertThat(config.get("min.compaction.lag.ms").value()).isEqualTo("0");
+            Config integrations = topicConfig(admin, Topics.INTEGRATIONS_V1);
+            assertThat(integrations.get("cleanup.policy").value()).isEqualTo("compact");
+            assertThat(integrations.get("min.compaction.lag.ms").value()).isEqualTo("0");
             var descriptions = admin.describeTopics(List.of(Topics.WEBHOOKS_V1, Topics.INTEGRATIONS_V1))
                     .allTopicNames().get(30, TimeUnit.SECONDS);
             assertThat(descriptions.get(Topics.WEBHOOKS_V1).partitions())
-                    .hasSize(Topics.WEBHOOKS_V1_SPEC.partitions())
-                    .allSatisfy(p -> assertThat(p.replicas()).hasSize(1));
+                    .hasSize(Topics.WEBHOOKS_V1_SPEC.partitions());
             assertThat(descriptions.get(Topics.INTEGRATIONS_V1).partitions()).hasSize(1);
+            for (TopicSpec spec : Topics.ALL) {
+                assertThat(descriptions.get(spec.name()).partitions()).as("replication factor of %s", spec.name())
+                        .allSatisfy(p -> assertThat(p.replicas()).hasSize(1));
+                // The broker's default is 1 as well, so the value alone would prove nothing: it must be set on the topic.
+                ConfigEntry minIsr = topicConfig(admin, spec.name()).get("min.insync.replicas");
+                assertThat(minIsr.value()).as("min.insync.replicas of %s", spec.name()).isEqualTo("1");
+                assertThat(minIsr.source()).as("set on %s itself", spec.name())
+                        .isEqualTo(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+            }
 
             assertThat(creator.createMissing(Topics.ALL)).as("second run creates nothing").isEmpty();
         } finally {
             kafka.close();
         }
+    }
+
+    private static Config topicConfig(Admin admin, String topic) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        return admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
     }
 
     private static Admin admin(KafkaServer kafka) {

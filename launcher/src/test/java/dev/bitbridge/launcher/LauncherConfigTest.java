@@ -21,6 +21,7 @@ class LauncherConfigTest {
         assertThat(config.kafkaControllerPort()).isEqualTo(9093);
         assertThat(config.postgresPort()).isEqualTo(5432);
         assertThat(config.ingressPort()).isEqualTo(8080);
+        assertThat(config.ingressManagementPort()).isEqualTo(9000);
     }
 
     @Test
@@ -29,17 +30,21 @@ class LauncherConfigTest {
                 "BITBRIDGE_HOME", "other-home",
                 "BITBRIDGE_KAFKA_PORT", "19092",
                 "BITBRIDGE_POSTGRES_PORT", "15432",
-                "BITBRIDGE_INGRESS_PORT", "18080"));
+                "BITBRIDGE_INGRESS_PORT", "18080",
+                "BITBRIDGE_INGRESS_MANAGEMENT_PORT", "19000"));
 
         assertThat(config.home()).isEqualTo(REPO.resolve("other-home"));
         assertThat(config.kafkaPort()).isEqualTo(19092);
         assertThat(config.postgresPort()).isEqualTo(15432);
         assertThat(config.ingressPort()).isEqualTo(18080);
+        assertThat(config.ingressManagementPort()).isEqualTo(19000);
     }
 
     @Test
     void namesTheVariableThatIsNotAPort() {
         assertThatThrownBy(() -> LauncherConfig.fromEnvironment(REPO, Map.of("BITBRIDGE_KAFKA_PORT", "90920")))
                 .hasMessageContaining("BITBRIDGE_KAFKA_PORT");
+        assertThatThrownBy(() -> LauncherConfig.fromEnvironment(REPO, Map.of("BITBRIDGE_INGRESS_MANAGEMENT_PORT", "x")))
+                .hasMessageContaining("BITBRIDGE_INGRESS_MANAGEMENT_PORT");
     }
 }
