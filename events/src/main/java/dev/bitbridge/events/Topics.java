@@ -20,9 +20,16 @@ public final class Topics {
     /** Compacted table of integration routing records, keyed by integration name; a tombstone removes one. */
     public static final String INTEGRATIONS_V1 = "bitbridge.integrations.v1";
 
+    /**
+     * The largest record {@code bitbridge.webhooks.v1} takes: a 1 MiB webhook body (the ingress's default limit) plus
+     * 64 KiB for key and headers. Kafka's own default (1 MiB in all) would refuse a body just under the ingress's limit.
+     */
+    public static final int WEBHOOKS_V1_MAX_RECORD_BYTES = 1024 * 1024 + 64 * 1024;
+
     public static final TopicSpec WEBHOOKS_V1_SPEC = new TopicSpec(WEBHOOKS_V1, 6,
             Map.of("cleanup.policy", "delete",
-                    "retention.ms", String.valueOf(7L * 24 * 60 * 60 * 1000)));
+                    "retention.ms", String.valueOf(7L * 24 * 60 * 60 * 1000),
+                    "max.message.bytes", String.valueOf(WEBHOOKS_V1_MAX_RECORD_BYTES)));
 
     public static final TopicSpec INTEGRATIONS_V1_SPEC = new TopicSpec(INTEGRATIONS_V1, 1,
             Map.of("cleanup.policy", "compact",

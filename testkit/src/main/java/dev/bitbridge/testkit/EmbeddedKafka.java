@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
@@ -15,7 +16,8 @@ import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
  * stopped and started again on the same port with the same data, so tests can show what a service does while Kafka
  * is away and after it returns.
  * <p>
- * One broker serves a whole test JVM: {@link #shared()} starts it on first use and stops it at JVM exit.
+ * One broker serves a whole test JVM: {@link #shared()} starts it on first use and stops it at JVM exit. A test that
+ * needs a broker of its own — fresh, or configured differently — gets one from {@link #dedicated(Map)} and stops it.
  */
 public final class EmbeddedKafka {
 
@@ -28,7 +30,10 @@ public final class EmbeddedKafka {
     private final Path logDir;
     private EmbeddedKafkaBroker broker;
 
-    private EmbeddedKafka() {
+    private final Map<String, String> brokerProperties;
+
+    private EmbeddedKafka(Map<String, String> brokerProperties) {
+        this.brokerProperties = Map.copyOf(brokerProperties);
         this.kafkaPort = FreePorts.next();
         this.controllerPort = FreePorts.next();
         try {
@@ -43,11 +48,21 @@ public final class EmbeddedKafka {
     /** @return the broker shared by every test of this JVM, started */
     public static synchronized EmbeddedKafka shared() {
         if (shared == null) {
-            shared = new EmbeddedKafka();
+            shared = new EmbeddedKafka(Map.of());
             shared.start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "embedded-kafka-stop"));
         }
         return shared;
+    }
+
+    /**
+     * @param brokerProperties broker settings on top of the defaults, e.g. {@code create.topic.policy.class.name}
+     * @return a started broker used by the caller only, who {@linkplain #stop() stops} it
+     */
+    public static EmbeddedKafka dedicated(Map<String, String> brokerProperties) {
+        EmbeddedKafka kafka = new EmbeddedKafka(brokerProperties);
+        kafka.start();
+        return kafka;
     }
 
     /** @return {@code host:port} for {@code bootstrap.servers} */
@@ -73,6 +88,7 @@ public final class EmbeddedKafka {
                     p.put("auto.create.topics.enable", "false");
                     p.put("group.initial.rebalance.delay.ms", "0");
                     p.put("offsets.topic.num.partitions", "1");
+                    p.putAll(brokerProperties);
                 })
                 .start();
         LOG.infof("Embedded Kafka broker on %s started in %d ms", bootstrapServers(),

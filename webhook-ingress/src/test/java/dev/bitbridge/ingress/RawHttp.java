@@ -30,7 +30,7 @@ public final class RawHttp implements AutoCloseable {
 
     /** @return a connection to localhost; reads give up after 10 s */
     public static RawHttp connect(int port) throws IOException {
-        Socket socket = new Socket("localhost", port);
+        Socket socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(10_000);
         return new RawHttp(socket);
     }

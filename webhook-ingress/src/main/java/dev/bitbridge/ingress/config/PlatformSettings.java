@@ -17,6 +17,9 @@ public final class PlatformSettings {
     /** Kafka's own defaults, used when neither the channel nor {@code kafka.*} sets a value. */
     private static final long KAFKA_MAX_BLOCK_MS = 60_000;
     private static final long KAFKA_DELIVERY_TIMEOUT_MS = 120_000;
+    private static final long KAFKA_MAX_REQUEST_SIZE = 1024 * 1024;
+    /** Room a record needs beyond its body: key, CloudEvents headers, record overhead. */
+    public static final long RECORD_OVERHEAD = 64 * 1024;
 
     private PlatformSettings() {
     }
@@ -28,20 +31,35 @@ public final class PlatformSettings {
      */
     public static void check(Config config, IngressConfig ingress, ConfigProblems problems) {
         checkProducerTimeouts(config, ingress, problems);
+        checkRecordSize(config, ingress, problems);
         checkShutdown(config, ingress, problems);
         checkAccessLog(config, problems);
         checkLimits(ingress, problems);
     }
 
     private static void checkProducerTimeouts(Config config, IngressConfig ingress, ConfigProblems problems) {
-        long maxBlock = producerMillis(config, "max.block.ms", KAFKA_MAX_BLOCK_MS);
-        long delivery = producerMillis(config, "delivery.timeout.ms", KAFKA_DELIVERY_TIMEOUT_MS);
+        long maxBlock = producerSetting(config, "max.block.ms", KAFKA_MAX_BLOCK_MS);
+        long delivery = producerSetting(config, "delivery.timeout.ms", KAFKA_DELIVERY_TIMEOUT_MS);
         long publish = ingress.publishTimeout().toMillis();
         if (maxBlock + delivery >= publish) {
             problems.add("bitbridge.ingress.publish-timeout", "is " + publish + " ms, but the producer may take up to "
                     + CHANNEL + "max.block.ms + delivery.timeout.ms = " + maxBlock + " + " + delivery
                     + " ms to give up on a record; keep their sum below publish-timeout so that a 503 is never given"
                     + " for a record Kafka later stores");
+        }
+    }
+
+    private static void checkRecordSize(Config config, IngressConfig ingress, ConfigProblems problems) {
+        long maxRequest = producerSetting(config, "max.request.size", KAFKA_MAX_REQUEST_SIZE);
+        long largestRecord = ingress.maxBodySize().asLongValue() + RECORD_OVERHEAD;
+        if (maxRequest < largestRecord) {
+            problems.add("bitbridge.ingress.max-body-size", "allows bodies the producer cannot send: " + CHANNEL
+                    + "max.request.size is " + maxRequest + " bytes but a record of the largest body needs up to "
+                    + largestRecord + "; raise max.request.size (and the topic's max.message.bytes) or lower"
+                    + " max-body-size, or such deliveries would be answered 503 forever");
+        }
+        if (ingress.maxBodySize().asLongValue() > 64L * 1024 * 1024) {
+            problems.add("bitbridge.ingress.max-body-size", "must be at most 64M; Bitbucket's payloads are far smaller");
         }
     }
 
@@ -87,7 +105,8 @@ public final class PlatformSettings {
         }
     }
 
-    private static long producerMillis(Config config, String property, long kafkaDefault) {
+    /** @return the producer's setting: the channel's, else {@code kafka.*}'s, else Kafka's default */
+    private static long producerSetting(Config config, String property, long kafkaDefault) {
         return config.getOptionalValue(CHANNEL + property, Long.class)
                 .or(() -> config.getOptionalValue("kafka." + property, Long.class))
                 .orElse(kafkaDefault);

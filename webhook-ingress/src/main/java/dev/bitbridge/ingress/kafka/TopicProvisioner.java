@@ -17,7 +17,11 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
@@ -27,6 +31,7 @@ import io.smallrye.common.annotation.Identifier;
 import dev.bitbridge.events.TopicSpec;
 import dev.bitbridge.events.Topics;
 import dev.bitbridge.ingress.config.IngressConfig;
+import dev.bitbridge.ingress.config.PlatformSettings;
 import dev.bitbridge.ingress.lifecycle.FatalErrors;
 
 /**
@@ -35,6 +40,9 @@ import dev.bitbridge.ingress.lifecycle.FatalErrors;
  * <p>
  * Durability is the cluster's: a topic is created with the cluster's default replication factor and
  * {@code min.insync.replicas} unless {@code bitbridge.ingress.topics.*} says otherwise.
+ * <p>
+ * Whether the topics were created here or declared by the platform, the raw topic must take a record of the largest
+ * body the ingress accepts ({@code max.message.bytes}); otherwise the ingress does not become ready, and says why.
  * <p>
  * It runs in the background from start-up, retrying for as long as it takes, so the service starts (not ready) even
  * when Kafka does not. Why it has not succeeded yet — Kafka unreachable, not authorized, refused by a policy — is
@@ -102,18 +110,22 @@ public class TopicProvisioner {
 
     /** @return whether the needed topics now exist (or creation is switched off); {@code false} to try again later */
     boolean ensureTopics() throws InterruptedException {
-        if (!config.createTopics()) {
-            provisioned = true;
-            return true;
-        }
         String action = "list the topics";
         try (Admin admin = Admin.create(adminProperties())) {
-            Set<String> existing = admin.listTopics().names().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            for (TopicSpec spec : Topics.ALL) {
-                if (!existing.contains(spec.name())) {
-                    action = "create topic " + spec.name();
-                    create(admin, spec);
+            if (config.createTopics()) {
+                Set<String> existing = admin.listTopics().names().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                for (TopicSpec spec : Topics.ALL) {
+                    if (!existing.contains(spec.name())) {
+                        action = "create topic " + spec.name();
+                        create(admin, spec);
+                    }
                 }
+            }
+            action = "read the settings of " + Topics.WEBHOOKS_V1;
+            Optional<String> tooSmall = recordSizeProblem(admin);
+            if (tooSmall.isPresent()) {
+                report(tooSmall.get());
+                return false;
             }
             provisioned = true;
             return true;
@@ -141,6 +153,35 @@ public class TopicProvisioner {
                 throw e;
             }
         }
+    }
+
+    /**
+     * @return why {@code bitbridge.webhooks.v1} would refuse the largest accepted body (its {@code max.message.bytes}
+     *         is too small), which would answer such deliveries 503 forever; empty when it takes them
+     */
+    private Optional<String> recordSizeProblem(Admin admin)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.WEBHOOKS_V1);
+        Config settings;
+        try {
+            settings = admin.describeConfigs(List.of(topic)).all().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(topic);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AuthorizationException) {
+                LOG.warnf("Not allowed to read the settings of %s, so its max.message.bytes is not checked against"
+                        + " bitbridge.ingress.max-body-size", Topics.WEBHOOKS_V1);
+                return Optional.empty();
+            }
+            throw e;
+        }
+        ConfigEntry limit = settings.get("max.message.bytes");
+        long needed = config.maxBodySize().asLongValue() + PlatformSettings.RECORD_OVERHEAD;
+        if (limit == null || limit.value() == null || Long.parseLong(limit.value()) >= needed) {
+            return Optional.empty();
+        }
+        return Optional.of("topic " + Topics.WEBHOOKS_V1 + " takes records of at most " + limit.value() + " bytes"
+                + " (max.message.bytes), but a delivery of bitbridge.ingress.max-body-size needs up to " + needed
+                + ": raise the topic's max.message.bytes or lower max-body-size, or such deliveries would be answered 503");
     }
 
     private void report(String reason) {
