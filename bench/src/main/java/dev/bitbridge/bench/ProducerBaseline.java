@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import dev.bitbridge.events.CloudEvents;
 import dev.bitbridge.events.RecordKeys;
+import dev.bitbridge.events.Topics;
 import dev.bitbridge.events.webhook.BitbucketFlavor;
 import dev.bitbridge.events.webhook.RawWebhookEvent;
 
@@ -79,7 +80,8 @@ public final class ProducerBaseline implements AutoCloseable {
         settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
         settings.put(ProducerConfig.LINGER_MS_CONFIG, "1");
-        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "1500");
+        settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(Topics.WEBHOOKS_V1_MAX_RECORD_BYTES));
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "1000");
         settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "2500");
         settings.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, "100");

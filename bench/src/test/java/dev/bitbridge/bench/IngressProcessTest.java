@@ -10,13 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class IngressProcessTest {
 
     @Test
-    void healthMovesToAManagementPortOnLoopbackNextToTheWebhookPort() {
-        List<String> command = IngressProcess.command("java", BenchOptions.parse(), "localhost:9092", 8081, 9001);
+    void healthIsOnAManagementPortOnLoopbackNextToTheWebhookPortWithTheSignedIntegration() {
+        List<String> command = IngressProcess.builder(BenchOptions.parse(), "localhost:9092").command();
 
-        assertTrue(command.contains("-Dquarkus.http.port=8081"), command::toString);
+        assertTrue(command.stream().anyMatch(a -> a.matches("-Dquarkus\\.http\\.port=\\d+")), command::toString);
         assertTrue(command.contains("-Dquarkus.http.host=127.0.0.1"), command::toString);
-        assertTrue(command.contains("-Dquarkus.management.port=9001"), command::toString);
+        assertTrue(command.stream().anyMatch(a -> a.matches("-Dquarkus\\.management\\.port=\\d+")), command::toString);
         assertTrue(command.contains("-Dquarkus.management.host=127.0.0.1"), command::toString);
+        assertTrue(command.contains("-Dkafka.bootstrap.servers=localhost:9092"), command::toString);
+        assertTrue(command.contains("-Dbitbridge.ingress.integrations.bench.flavor=cloud"), command::toString);
+        assertTrue(command.stream().anyMatch(a -> a.startsWith("-Dbitbridge.ingress.integrations.bench.secret=")),
+                command::toString);
         assertEquals("-jar", command.get(command.size() - 2));
     }
 
@@ -25,10 +29,10 @@ class IngressProcessTest {
         assertEquals(List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"),
                 IngressProcess.jvmArgs(BenchOptions.parse()));
 
-        List<String> overridden = IngressProcess.command("java",
-                BenchOptions.parse("--ingress-jvm-args=-Xmx256m -XX:-ExitOnOutOfMemoryError"), "localhost:9092", 1, 2);
-        assertEquals(List.of("java", "-Xmx256m", "-XX:-ExitOnOutOfMemoryError", "-XX:+ExitOnOutOfMemoryError"),
-                overridden.subList(0, 4), "the required flag comes last, so it wins");
+        List<String> overridden = IngressProcess.builder(
+                BenchOptions.parse("--ingress-jvm-args=-Xmx256m -XX:-ExitOnOutOfMemoryError"), "localhost:9092").command();
+        assertEquals(List.of("-Xmx256m", "-XX:-ExitOnOutOfMemoryError", "-XX:+ExitOnOutOfMemoryError"),
+                overridden.subList(1, 4), "the required flag comes last, so it wins");
     }
 
     @Test

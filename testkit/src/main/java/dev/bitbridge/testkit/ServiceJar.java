@@ -151,14 +151,31 @@ public final class ServiceJar implements AutoCloseable {
         }
     }
 
+    /**
+     * @param given the caller's JVM options
+     * @return them, followed by {@value #EXIT_ON_OOM} unless already among them: last, so that it wins over a
+     *         {@code -XX:-ExitOnOutOfMemoryError}
+     */
+    public static List<String> jvmOptions(List<String> given) {
+        List<String> options = new ArrayList<>(given);
+        if (!options.contains(EXIT_ON_OOM) || options.lastIndexOf("-XX:-ExitOnOutOfMemoryError") > options
+                .lastIndexOf(EXIT_ON_OOM)) {
+            options.add(EXIT_ON_OOM);
+        }
+        return List.copyOf(options);
+    }
+
     /** How to start the service. */
     public static final class Builder {
 
         private final Path jar;
+        private final int port = FreePorts.next();
+        private final int managementPort = FreePorts.next();
         private final List<String> jvmOptions = new ArrayList<>();
         private final Map<String, String> properties = new LinkedHashMap<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
         private Path log;
+        private Path directory;
 
         private Builder(Path jar) {
             this.jar = jar;
@@ -188,17 +205,20 @@ public final class ServiceJar implements AutoCloseable {
             return this;
         }
 
-        /** Starts the JVM and returns at once; see {@link ServiceJar#awaitReady(Duration)}. */
-        public ServiceJar start() {
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException(jar + " is missing: package the service first (./mvnw package)");
-            }
-            int port = FreePorts.next();
-            int managementPort = FreePorts.next();
+        /** The child's working directory (default: this process's). */
+        public Builder directory(Path workingDirectory) {
+            this.directory = workingDirectory;
+            return this;
+        }
+
+        /**
+         * @return the command line: java, the JVM options (with {@value #EXIT_ON_OOM}), both ports on the loopback
+         *         interface, the properties, {@code -jar} and the jar
+         */
+        public List<String> command() {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(jvmOptions);
-            command.add(EXIT_ON_OOM);
+            command.addAll(jvmOptions(jvmOptions));
             command.add("-Dquarkus.http.host=" + HOST);
             command.add("-Dquarkus.http.port=" + port);
             command.add("-Dquarkus.management.host=" + HOST);
@@ -206,11 +226,23 @@ public final class ServiceJar implements AutoCloseable {
             properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.add("-jar");
             command.add(jar.toString());
+            return command;
+        }
+
+        /** Starts the JVM and returns at once; see {@link ServiceJar#awaitReady(Duration)}. */
+        public ServiceJar start() {
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: package the service first (./mvnw package)");
+            }
             try {
                 Path output = log != null ? log
                         : Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "service-", ".log");
-                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                Files.createDirectories(output.toAbsolutePath().getParent());
+                ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true)
                         .redirectOutput(output.toFile());
+                if (directory != null) {
+                    builder.directory(directory.toFile());
+                }
                 builder.environment().putAll(environment);
                 ServiceJar service = new ServiceJar(builder.start(), output, port, managementPort);
                 Runtime.getRuntime().addShutdownHook(new Thread(service::close, "service-jar-stop"));
