@@ -72,7 +72,8 @@ class HostileTrafficIT {
     void chunkedBodiesOverTheLimitWithAValidTokenAreRefusedWhileStreaming() throws Exception {
         Map<String, Integer> answers = burst(IngressJar.target());
 
-        assertThat(answers.keySet()).isSubsetOf("413", "connection closed");
+        // 24 bodies reaching 1 MiB each do not all fit in the 8 MiB body memory: those that do not are answered 503.
+        assertThat(answers.keySet()).isSubsetOf("413", "503", "connection closed");
         assertThat(answers.getOrDefault("413", 0)).isGreaterThan(PARALLEL / 2);
         assertStillServing();
     }

@@ -53,11 +53,13 @@ final class BodyReader {
      * Starts reading.
      *
      * @param declared the declared {@code Content-Length}, at most the limit, or -1 for a chunked body
+     * @param expectsContinue whether the client waits for {@code 100 Continue}, which is sent only once the body's
+     *        memory is reserved
      * @param timeout how long the whole body may take
      * @param vertx for the timer
      * @param outcome told what became of the body
      */
-    void read(long declared, Duration timeout, Vertx vertx, Outcome outcome) {
+    void read(long declared, boolean expectsContinue, Duration timeout, Vertx vertx, Outcome outcome) {
         this.outcome = outcome;
         this.vertx = vertx;
         if (declared >= 0) {
@@ -68,6 +70,9 @@ final class BodyReader {
             exact = new byte[(int) declared];
         } else {
             chunks = new ArrayList<>();
+        }
+        if (expectsContinue) {
+            request.response().writeContinue();
         }
         timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> refuse(new WebhookRejectedException(
                 Rejection.REQUEST_TIMEOUT, "The body did not arrive within " + timeout.toMillis()

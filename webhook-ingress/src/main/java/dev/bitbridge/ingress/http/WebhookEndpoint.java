@@ -59,11 +59,12 @@ public class WebhookEndpoint {
     }
 
     private void handle(RoutingContext context) {
-        if (LaunchMode.current() == LaunchMode.DEVELOPMENT && context.request().path().startsWith("/q/")) {
+        String path = context.request().path();
+        if (LaunchMode.current() == LaunchMode.DEVELOPMENT && path != null && path.startsWith("/q/")) {
             context.next(); // the Dev UI, in development only
             return;
         }
-        if (context.request().path().startsWith(WebhookPath.PREFIX)) {
+        if (path != null && path.startsWith(WebhookPath.PREFIX)) {
             // The uri tag of Quarkus's HTTP metrics: never one series per integration name tried.
             Vertx.currentContext().putLocal(METRICS_URI_TEMPLATE, WebhookPath.TEMPLATE);
         }

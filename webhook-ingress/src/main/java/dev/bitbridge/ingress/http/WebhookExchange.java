@@ -72,11 +72,8 @@ final class WebhookExchange implements BodyReader.Outcome {
             hookUuid = DeliveryHeaders.hookUuid(header);
             attempt = DeliveryHeaders.attempt(header);
             long declared = DeliveryHeaders.contentLength(header, endpoint.maxBodySize());
-            if (DeliveryHeaders.expectsContinue(header)) {
-                request.response().writeContinue();
-            }
             body = new BodyReader(request, endpoint.bodyMemory(), endpoint.maxBodySize());
-            body.read(declared, endpoint.bodyTimeout(), endpoint.vertx(), this);
+            body.read(declared, DeliveryHeaders.expectsContinue(header), endpoint.bodyTimeout(), endpoint.vertx(), this);
         } catch (WebhookRejectedException e) {
             refused(e);
         }

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -29,6 +30,7 @@ public class FatalErrors {
 
     private final ProcessExit exit;
     private final AtomicReference<String> fatal = new AtomicReference<>();
+    private Thread.UncaughtExceptionHandler replaced;
 
     FatalErrors(ProcessExit exit) {
         this.exit = exit;
@@ -36,6 +38,7 @@ public class FatalErrors {
 
     void installDefaultHandler(@Observes StartupEvent event) {
         Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        replaced = previous;
         Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> {
             if (failure instanceof Error error) {
                 handle("thread " + thread.getName(), error);
@@ -45,6 +48,10 @@ public class FatalErrors {
                 LOG.errorf(failure, "Uncaught exception in thread %s", thread.getName());
             }
         });
+    }
+
+    void restoreDefaultHandler(@Observes ShutdownEvent event) {
+        Thread.setDefaultUncaughtExceptionHandler(replaced);
     }
 
     /**
