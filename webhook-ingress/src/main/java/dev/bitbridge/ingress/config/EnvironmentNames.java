@@ -46,8 +46,9 @@ public final class EnvironmentNames {
                     + " 'acme-cloud'");
             return;
         }
+        // In "___FLAVOR" the quoted name is empty: its opening underscore also begins the "__" before the setting.
         String name = quoted
-                ? rest.substring(1, rest.length() - setting.length() - 2)
+                ? rest.substring(1, Math.max(1, rest.length() - setting.length() - 2))
                 : rest.substring(0, rest.length() - setting.length() - 1);
         if (name.isEmpty() || (!quoted && name.contains("_")) || (quoted && name.startsWith("_"))) {
             String segment = name.replaceAll("^_+", "");

@@ -130,7 +130,9 @@ public final class PayloadInspector {
     private static void capture(Deque<String> path, String field, JsonParser parser, Map<String, String> found)
             throws IOException {
         String key = path.isEmpty() ? field : String.join(".", path) + "." + field;
-        if (WANTED.contains(key)) {
+        // Names may contain dots: {"repository.full_name": ...} must not pass for the path repository.full_name, so
+        // a wanted key counts only when its dots are exactly the joins between its names.
+        if (WANTED.contains(key) && key.chars().filter(c -> c == '.').count() == path.size()) {
             String value = parser.getText();
             if (!value.isBlank()) {
                 found.put(key, value);

@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.bitbridge.events.webhook.BitbucketFlavor;
@@ -103,5 +104,90 @@ class DeliveryHeadersTest {
     void aMissingContentTypeIsRefused() {
         assertThatThrownBy(() -> DeliveryHeaders.requireJson(headers(Map.of())))
                 .hasMessageContaining("Content-Type is missing");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "application/json; charset=utf-8", "Application/Json", " application/json ",
+            "application/json;charset=UTF-8;x=y", "application/vnd.x+json", "application/vnd.x+json; charset=utf-8" })
+    void moreJsonContentTypesAreAccepted(String type) {
+        DeliveryHeaders.requireJson(headers(Map.of("Content-Type", type)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "application/*+json", "*/*", "text/json", "application/+json", "application/jsonx",
+            "application/x-json", "text/plain; charset=application/json", "application", "", " " })
+    void moreNonJsonContentTypesAreRefused(String type) {
+        assertThatThrownBy(() -> DeliveryHeaders.requireJson(headers(Map.of("Content-Type", type))))
+                .isInstanceOfSatisfying(WebhookRejectedException.class,
+                        e -> assertThat(e.rejection()).isEqualTo(Rejection.UNSUPPORTED_MEDIA_TYPE));
+    }
+
+    @Test
+    void aBlankContentTypeIsCalledMissing() {
+        assertThatThrownBy(() -> DeliveryHeaders.requireJson(headers(Map.of("Content-Type", " "))))
+                .hasMessageContaining("Content-Type is missing");
+    }
+
+    @Test
+    void withoutContentLengthTheLengthIsUnknown() {
+        assertThat(DeliveryHeaders.contentLength(headers(Map.of()), 100)).isEqualTo(-1);
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "chunked, 50", "chunked, 5000", "chunked, abc", "gzip, chunked" })
+    void aChunkedBodyHasNoDeclaredLengthWhateverContentLengthSays(String transferEncoding, String contentLength) {
+        Function<String, String> both = headers(Map.of("Transfer-Encoding", transferEncoding, "Content-Length",
+                contentLength));
+
+        assertThat(DeliveryHeaders.contentLength(both, 100)).isEqualTo(-1);
+        assertThat(DeliveryHeaders.contentLength(headers(Map.of("Transfer-Encoding", transferEncoding)), 100))
+                .isEqualTo(-1);
+    }
+
+    @ParameterizedTest(name = "Content-Length {0} -> {1}")
+    @CsvSource({ "0, 0", "1, 1", "100, 100", "' 42 ', 42" })
+    void aDeclaredLengthUpToTheLimitIsReturned(String contentLength, long length) {
+        assertThat(DeliveryHeaders.contentLength(headers(Map.of("Content-Length", contentLength)), 100))
+                .isEqualTo(length);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "101", "1048577", "9223372036854775807" })
+    void aDeclaredLengthOverTheLimitIsTooLarge(String contentLength) {
+        assertThatThrownBy(() -> DeliveryHeaders.contentLength(headers(Map.of("Content-Length", contentLength)), 100))
+                .isInstanceOfSatisfying(WebhookRejectedException.class, e -> {
+                    assertThat(e.rejection()).isEqualTo(Rejection.BODY_TOO_LARGE);
+                    assertThat(e.rejection().status()).isEqualTo(413);
+                    assertThat(e.rejection().code()).isEqualTo("body_too_large");
+                })
+                .hasMessageContaining("100 bytes");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "abc", "-1", "-100", "1.5", "", " ", "0x10", "1e3", "10, 10" })
+    void aContentLengthThatIsNotAWholeNumberIsMalformed(String contentLength) {
+        assertThatThrownBy(() -> DeliveryHeaders.contentLength(headers(Map.of("Content-Length", contentLength)), 100))
+                .isInstanceOfSatisfying(WebhookRejectedException.class, e -> {
+                    assertThat(e.rejection()).isEqualTo(Rejection.HEADER_MALFORMED);
+                    assertThat(e.rejection().status()).isEqualTo(400);
+                    assertThat(e.rejection().code()).isEqualTo("header_malformed");
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "100-continue", "100-Continue", "100-CONTINUE", " 100-continue " })
+    void aClientWaitingFor100ContinueIsRecognised(String expect) {
+        assertThat(DeliveryHeaders.expectsContinue(headers(Map.of("Expect", expect)))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "200-ok", "100-continue-please", "continue", "100" })
+    void anyOtherExpectationIsNotAWaitForContinue(String expect) {
+        assertThat(DeliveryHeaders.expectsContinue(headers(Map.of("Expect", expect)))).isFalse();
+    }
+
+    @Test
+    void withoutExpectNobodyWaitsForContinue() {
+        assertThat(DeliveryHeaders.expectsContinue(headers(Map.of()))).isFalse();
     }
 }

@@ -93,6 +93,130 @@ class PayloadInspectorTest {
                 .isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"repository\":{\"full_name\":\"a/b\"},\"repository\":{\"full_name\":\"c/d\"}}",
+            "{\"repository\":{\"full_name\":\"a/b\",\"full_name\":\"c/d\"}}",
+            "{\"repository\":{\"full_name\":\"a/b\"},\"repo\\u0073itory\":{\"full_name\":\"c/d\"}}",
+            "{\"repository\":{\"full_name\":\"a/b\",\"full_n\\u0061me\":\"c/d\"}}",
+            "{\"repository\":{\"full_name\":\"a/b\"},\"repository\":\"c/d\"}",
+            "{\"push\":{\"changes\":[{\"new\":{\"name\":\"main\",\"name\":\"evil\"}}]},"
+                    + "\"repository\":{\"full_name\":\"team/repo\"}}",
+            "{\"push\":{\"changes\":[{\"new\":{\"target\":{\"hash\":\"1\",\"author\":{\"raw\":\"a\",\"raw\":\"b\"}}}}]}}",
+            "{\"a\":1,\"b\":2,\"a\":3}" })
+    void aDuplicateFieldAnywhereIsRefused(String body) {
+        assertThatThrownBy(() -> repositoryOf(BitbucketFlavor.CLOUD, body))
+                .isInstanceOf(PayloadInspector.MalformedPayloadException.class)
+                .hasMessageContaining("Duplicate field");
+    }
+
+    @Test
+    void aDuplicateDataCenterFieldIsRefused() {
+        String body = "{\"repository\":{\"slug\":\"a\",\"project\":{\"key\":\"P\",\"key\":\"EVIL\"},\"slug\":\"b\"}}";
+
+        assertThatThrownBy(() -> repositoryOf(BitbucketFlavor.DATACENTER, body))
+                .isInstanceOf(PayloadInspector.MalformedPayloadException.class);
+    }
+
+    @Test
+    void theSameFieldInDifferentObjectsIsNoDuplicate() throws Exception {
+        String body = "{\"a\":{\"full_name\":\"x/1\"},\"b\":[{\"full_name\":\"x/2\"},{\"full_name\":\"x/3\"}],"
+                + "\"repository\":{\"full_name\":\"team/repo\",\"owner\":{\"full_name\":\"x/4\"}}}";
+
+        assertThat(repositoryOf(BitbucketFlavor.CLOUD, body)).isEqualTo("team/repo");
+    }
+
+    /**
+     * Shapes that a walker which kept its current field name after a non-string value, an opened or a closed
+     * container would read as naming a repository.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"repository\":[{\"full_name\":1},\"evil/repo\"]}",
+            "{\"repository\":[{\"full_name\":1.5},\"evil/repo\"]}",
+            "{\"repository\":[{\"full_name\":null},\"evil/repo\"]}",
+            "{\"repository\":[{\"full_name\":true},\"evil/repo\"]}",
+            "{\"repository\":[{\"full_name\":false},\"evil/repo\"]}",
+            "{\"repository\":[{\"full_name\":{}},\"evil/repo\"]}",
+            "{\"repository\":[{\"full_name\":[]},\"evil/repo\"]}",
+            "{\"repository\":[{\"full_name\":{\"a\":1}},\"evil/repo\"]}",
+            "{\"repository\":[{\"full_name\":[1]},\"evil/repo\"]}",
+            "{\"repository\":[{\"full_name\":\"team/repo\"},\"evil/repo\"]}",
+            "{\"repository\":[[{\"full_name\":1}],\"evil/repo\"]}",
+            "{\"repository\":{\"full_name\":[\"evil/repo\"]}}",
+            "{\"repository\":{\"full_name\":[1,\"evil/repo\"]}}",
+            "{\"repository\":{\"full_name\":[{},\"evil/repo\"]}}",
+            "{\"repository\":{\"full_name\":{\"full_name\":\"evil/repo\"}}}",
+            "{\"repository\":{\"owner\":{\"full_name\":\"evil/repo\"}}}",
+            "{\"x\":{\"full_name\":\"evil/repo\"}}",
+            "{\"full_name\":\"evil/repo\",\"repository\":{\"name\":\"repo\"}}",
+            "{\"push\":{\"repository\":{\"full_name\":\"evil/repo\"}}}",
+            "{\"repository\":null,\"x\":[\"evil/repo\"]}",
+            "{\"repository\":1,\"full_name\":\"evil/repo\"}" })
+    void cloudNeverTakesARepositoryFromTheWrongPlace(String body) throws Exception {
+        assertThat(repositoryOf(BitbucketFlavor.CLOUD, body)).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"x\":{\"full_name\":\"no\"},\"repository\":{\"links\":{\"a\":1},\"full_name\":\"team/repo\"}}",
+            "{\"repository\":{\"links\":{\"html\":{\"href\":\"https://x\"}},\"full_name\":\"team/repo\"}}",
+            "{\"repository\":{\"links\":[{\"a\":1},\"b\"],\"full_name\":\"team/repo\"}}",
+            "{\"repository\":{\"x\":[1,2],\"y\":null,\"z\":true,\"full_name\":\"team/repo\"}}",
+            "{\"a\":[[[]]],\"b\":[{\"c\":[{}]}],\"repository\":{\"full_name\":\"team/repo\"}}",
+            "{\"push\":{\"changes\":[{\"new\":{\"repository\":{\"full_name\":\"evil/repo\"}}}]},"
+                    + "\"repository\":{\"owner\":[{\"full_name\":\"evil/repo\"}],\"full_name\":\"team/repo\"}}",
+            "{\"repository\":{\"full\\u005fname\":\"team/repo\"}}" })
+    void cloudFindsTheRepositoryAfterAnyNesting(String body) throws Exception {
+        assertThat(repositoryOf(BitbucketFlavor.CLOUD, body)).isEqualTo("team/repo");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"repository\":{\"project\":[{\"key\":\"EVIL\"}],\"slug\":\"repo\"}}",
+            "{\"repository\":{\"project\":{\"key\":1},\"x\":[\"EVIL\"],\"slug\":\"repo\"}}",
+            "{\"repository\":{\"project\":{\"key\":{}},\"slug\":\"repo\"}}",
+            "{\"repository\":[{\"project\":{\"key\":\"EVIL\"},\"slug\":\"repo\"}]}",
+            "{\"repository\":{\"slug\":[\"repo\"],\"project\":{\"key\":\"PRJ\"}}}",
+            "{\"pullRequest\":{\"toRef\":{\"repository\":{\"project\":{\"key\":null},\"slug\":\"repo\"}}}}",
+            "{\"pullRequest\":{\"toRef\":[{\"repository\":{\"project\":{\"key\":\"EVIL\"},\"slug\":\"repo\"}}]}}" })
+    void dataCenterNeverTakesARepositoryFromTheWrongPlace(String body) throws Exception {
+        assertThat(repositoryOf(BitbucketFlavor.DATACENTER, body)).isNull();
+    }
+
+    @Test
+    void dataCenterFindsTheRepositoryAfterNestedLinks() throws Exception {
+        String body = "{\"repository\":{\"project\":{\"links\":{\"self\":[{\"href\":\"x\"}]},\"key\":\"PRJ\"},"
+                + "\"links\":{\"clone\":[{\"name\":\"http\"}]},\"slug\":\"repo\"}}";
+
+        assertThat(repositoryOf(BitbucketFlavor.DATACENTER, body)).isEqualTo("PRJ/repo");
+    }
+
+    /** Field names may contain dots; a name is not a path, so none of these names a repository where it stands. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"repository.full_name\":\"evil/repo\"}",
+            "{\"repository\":{\"full_name\":\"team/repo\"},\"repository.full_name\":\"evil/repo\"}",
+            "{\"repository.full_name\":\"evil/repo\",\"repository\":{\"full_name\":\"team/repo\"}}" })
+    void aDottedFieldNameIsNotAPath(String body) throws Exception {
+        String repository = repositoryOf(BitbucketFlavor.CLOUD, body);
+
+        assertThat(repository).isNotEqualTo("evil/repo");
+        if (body.contains("team/repo")) {
+            assertThat(repository).isEqualTo("team/repo");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"repository\":{\"project.key\":\"EVIL\",\"slug\":\"repo\"}}",
+            "{\"repository.project\":{\"key\":\"EVIL\"},\"repository\":{\"slug\":\"repo\"}}",
+            "{\"pullRequest.toRef\":{\"repository\":{\"slug\":\"repo\",\"project\":{\"key\":\"EVIL\"}}}}",
+            "{\"pullRequest\":{\"toRef.repository\":{\"slug\":\"repo\",\"project\":{\"key\":\"EVIL\"}}}}" })
+    void aDottedFieldNameIsNotAPathForDataCenterEither(String body) throws Exception {
+        assertThat(repositoryOf(BitbucketFlavor.DATACENTER, body)).isNull();
+    }
+
     private static String repositoryOf(BitbucketFlavor flavor, String body) throws Exception {
         return PayloadInspector.repositoryOf(flavor, body.getBytes(StandardCharsets.UTF_8));
     }
