@@ -74,7 +74,9 @@ class HostileTrafficIT {
 
         // 24 bodies reaching 1 MiB each do not all fit in the 8 MiB body memory: those that do not are answered 503.
         assertThat(answers.keySet()).isSubsetOf("413", "503", "connection closed");
-        assertThat(answers.getOrDefault("413", 0)).isGreaterThan(PARALLEL / 2);
+        assertThat(answers.getOrDefault("413", 0)).as("some reach the limit").isPositive();
+        assertThat(answers.getOrDefault("413", 0) + answers.getOrDefault("503", 0)).as("most see their answer")
+                .isGreaterThan(PARALLEL / 2);
         assertStillServing();
     }
 

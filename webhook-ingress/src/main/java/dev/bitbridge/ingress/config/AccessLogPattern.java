@@ -31,6 +31,10 @@ public final class AccessLogPattern {
         if (Set.of("common", "combined", "long").contains(trimmed)) {
             return trimmed + " (its request line %r includes the query string)";
         }
+        int open = trimmed.lastIndexOf("%{");
+        if (open >= 0 && trimmed.indexOf('}', open) < 0) {
+            return trimmed.substring(open) + " (an attribute that is never closed)";
+        }
         Matcher m = ATTRIBUTE.matcher(trimmed);
         while (m.find()) {
             String token = m.group(1);

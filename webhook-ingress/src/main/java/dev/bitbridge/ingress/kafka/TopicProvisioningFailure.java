@@ -25,7 +25,7 @@ final class TopicProvisioningFailure {
      * @return the explanation
      */
     static String describe(Throwable failure, String action) {
-        String message = String.valueOf(failure.getMessage());
+        String message = failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
         if (failure instanceof AuthorizationException) {
             return "not authorized to " + action + " (" + message + "): grant the ingress's Kafka principal DESCRIBE and"
                     + " CREATE on its topics, or create them beforehand (see docs) and set"
