@@ -29,6 +29,7 @@ class PlatformSettingsTest {
         return new HashMap<>(Map.of(
                 CHANNEL + "max.block.ms", "1000",
                 CHANNEL + "delivery.timeout.ms", "2500",
+                CHANNEL + "max.request.size", "1114112",
                 "quarkus.shutdown.timeout", "PT15S"));
     }
 
@@ -53,6 +54,25 @@ class PlatformSettingsTest {
 
     private static List<String> keysAtFault(List<String> problems) {
         return problems.stream().map(p -> p.substring(0, p.indexOf(": "))).toList();
+    }
+
+    @ParameterizedTest(name = "max-body-size={0}, max.request.size={1}: problem={2}")
+    @CsvSource({
+            "1M, 1114112, false",
+            "1M, 1048576, true",
+            "1M, <absent>, true",
+            "512K, <absent>, false",
+            "2M, 2162688, false",
+            "65M, 80000000, true" })
+    void theProducerMustTakeARecordOfTheLargestBody(String maxBody, String maxRequest, boolean problem) {
+        List<String> found = problemsWith("bitbridge.ingress.max-body-size", maxBody, CHANNEL + "max.request.size",
+                maxRequest, "bitbridge.ingress.body-memory", "128M");
+
+        if (problem) {
+            assertThat(keysAtFault(found)).containsOnly("bitbridge.ingress.max-body-size");
+        } else {
+            assertThat(found).isEmpty();
+        }
     }
 
     @Test
@@ -174,7 +194,7 @@ class PlatformSettingsTest {
     @CsvSource({ "32M, 1M, false", "1M, 1M, false", "1023K, 1M, true", "1M, 2M, true", "100, 101, true" })
     void bodyMemoryMustHoldTheLargestBody(String bodyMemory, String maxBodySize, boolean problem) {
         List<String> problems = problemsWith("bitbridge.ingress.body-memory", bodyMemory,
-                "bitbridge.ingress.max-body-size", maxBodySize);
+                "bitbridge.ingress.max-body-size", maxBodySize, CHANNEL + "max.request.size", "4194304");
 
         assertThat(keysAtFault(problems)).isEqualTo(problem ? List.of("bitbridge.ingress.body-memory") : List.of());
     }
