@@ -57,8 +57,11 @@ class SecretsStayOutOfLogsTest extends ReadyIngress {
         given().queryParam("token", "cloud-token-2").contentType("application/json").header("X-Event-Key", "repo:push")
                 .header("X-Request-UUID", newId()).header("X-Hub-Signature", Webhooks.signature("cloud-secret", body))
                 .body(body).post(path("cloud-signed")).then().statusCode(202);
+        double internalErrors = metric("bitbridge_ingress_webhooks_rejected_total{reason=\"internal_error\"}");
         String errorId = unexpectedFailure(FaultyIntake.EXPLODE);
         String laterErrorId = unexpectedFailure(FaultyIntake.EXPLODE_LATER);
+        assertThat(metric("bitbridge_ingress_webhooks_rejected_total{reason=\"internal_error\"}"))
+                .as("500s are counted like every refusal").isEqualTo(internalErrors + 2);
         String record = recordWithATokenInTheWrongField();
 
         String written = log.written();
