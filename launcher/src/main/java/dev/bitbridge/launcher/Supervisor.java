@@ -189,7 +189,9 @@ public final class Supervisor {
             List<String> created;
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                     kafka.bootstrapServers()))) {
-                created = new TopicCreator(admin).createMissing(Topics.ALL);
+                TopicCreator topics = new TopicCreator(admin);
+                created = topics.createMissing(Topics.ALL);
+                topics.raiseRecordLimits(Topics.ALL);
             }
             board.set(KAFKA, State.READY, (formatted ? "" : "new ") + "cluster " + kafka.clusterId()
                     + ", in the supervisor JVM" + (created.isEmpty() ? "" : ", created " + String.join(" ", created)));

@@ -11,7 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
@@ -29,7 +33,10 @@ import dev.bitbridge.events.TopicSpec;
  * (with more, every {@code acks=all} write would fail for want of replicas). Both are set explicitly on each topic,
  * so neither depends on the broker's defaults nor on what a spec might carry.
  * <p>
- * Existing topics are left as they are: a developer may have changed one on purpose, and partitions cannot shrink.
+ * Existing topics are left as they are — a developer may have changed one on purpose, and partitions cannot shrink —
+ * with one exception: a record size limit ({@code max.message.bytes}) below its spec's is raised, since the services
+ * refuse to become ready with a topic that cannot hold the largest record they accept (topics made before the limit
+ * was part of the spec have Kafka's smaller default).
  */
 public final class TopicCreator {
 
@@ -38,6 +45,8 @@ public final class TopicCreator {
     static final short REPLICATION_FACTOR = 1;
     /** Topic configs one broker demands; they take precedence over a spec's. */
     static final Map<String, String> SINGLE_NODE_CONFIGS = Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "1");
+
+    private static final String MAX_MESSAGE_BYTES = TopicConfig.MAX_MESSAGE_BYTES_CONFIG;
 
     private final Admin admin;
 
@@ -79,6 +88,37 @@ public final class TopicCreator {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topics", e);
+        }
+    }
+
+    /**
+     * Raises {@code max.message.bytes} of existing topics to their spec's where it is lower.
+     *
+     * @param topics the topics and their specs
+     * @return the names of the topics that were changed
+     */
+    public List<String> raiseRecordLimits(Collection<TopicSpec> topics) {
+        List<TopicSpec> limited = topics.stream().filter(t -> t.configs().containsKey(MAX_MESSAGE_BYTES)).toList();
+        List<String> raised = new ArrayList<>();
+        try {
+            for (TopicSpec spec : limited) {
+                ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, spec.name());
+                Config current = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);
+                long wanted = Long.parseLong(spec.configs().get(MAX_MESSAGE_BYTES));
+                if (Long.parseLong(current.get(MAX_MESSAGE_BYTES).value()) < wanted) {
+                    AlterConfigOp set = new AlterConfigOp(new ConfigEntry(MAX_MESSAGE_BYTES, Long.toString(wanted)),
+                            AlterConfigOp.OpType.SET);
+                    admin.incrementalAlterConfigs(Map.of(topic, List.of(set))).all().get(30, TimeUnit.SECONDS);
+                    LOG.infof("Raised %s of topic %s to %d bytes", MAX_MESSAGE_BYTES, spec.name(), wanted);
+                    raised.add(spec.name());
+                }
+            }
+            return raised;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot update the Bitbridge topics: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while updating topics", e);
         }
     }
 

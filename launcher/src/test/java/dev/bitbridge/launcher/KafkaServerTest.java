@@ -111,6 +111,26 @@ class KafkaServerTest {
         }
     }
 
+    @Test
+    void raisesTheRecordLimitOfATopicCreatedBeforeItWasPartOfTheSpec() throws Exception {
+        KafkaServer kafka = new KafkaServer(TestPaths.tempDir("kafka-").resolve("kafka"), FreePorts.next(),
+                FreePorts.next());
+        kafka.start(START);
+        try (Admin admin = admin(kafka)) {
+            // As an older launcher created it: the spec's partitions, Kafka's default record limit.
+            admin.createTopics(List.of(new NewTopic(Topics.WEBHOOKS_V1, Topics.WEBHOOKS_V1_SPEC.partitions(), (short) 1)))
+                    .all().get(30, TimeUnit.SECONDS);
+            TopicCreator creator = new TopicCreator(admin);
+
+            assertThat(creator.raiseRecordLimits(Topics.ALL)).containsExactly(Topics.WEBHOOKS_V1);
+            assertThat(topicConfig(admin, Topics.WEBHOOKS_V1).get("max.message.bytes").value())
+                    .isEqualTo(String.valueOf(Topics.WEBHOOKS_V1_MAX_RECORD_BYTES));
+            assertThat(creator.raiseRecordLimits(Topics.ALL)).as("nothing left to raise").isEmpty();
+        } finally {
+            kafka.close();
+        }
+    }
+
     private static Config topicConfig(Admin admin, String topic) throws Exception {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         return admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
