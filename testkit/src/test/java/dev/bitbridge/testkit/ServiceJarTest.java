@@ -31,7 +31,7 @@ class ServiceJarTest {
     }
 
     @Test
-    void aMissingJarIsReportedWithWhatToDo() {
+    void aMissingJarIsReportedWithTheCommandThatBuildsIt() {
         assertThatThrownBy(() -> ServiceJar.of(Path.of("target/no-such.jar")).start())
                 .hasMessageContaining("package the service first");
     }
