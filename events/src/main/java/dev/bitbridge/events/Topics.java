@@ -20,11 +20,15 @@ public final class Topics {
     /** Compacted table of integration routing records, keyed by integration name; a tombstone removes one. */
     public static final String INTEGRATIONS_V1 = "bitbridge.integrations.v1";
 
+    /** Room a record needs beyond its value: key, CloudEvents headers, record and batch overhead. */
+    public static final int RECORD_OVERHEAD_BYTES = 64 * 1024;
+
     /**
      * The largest record {@code bitbridge.webhooks.v1} takes: a 1 MiB webhook body (the ingress's default limit) plus
-     * 64 KiB for key and headers. Kafka's own default (1 MiB in all) would refuse a body just under the ingress's limit.
+     * {@link #RECORD_OVERHEAD_BYTES}. Kafka's own default (1 MiB in all) would refuse a body just under the ingress's
+     * limit.
      */
-    public static final int WEBHOOKS_V1_MAX_RECORD_BYTES = 1024 * 1024 + 64 * 1024;
+    public static final int WEBHOOKS_V1_MAX_RECORD_BYTES = 1024 * 1024 + RECORD_OVERHEAD_BYTES;
 
     public static final TopicSpec WEBHOOKS_V1_SPEC = new TopicSpec(WEBHOOKS_V1, 6,
             Map.of("cleanup.policy", "delete",

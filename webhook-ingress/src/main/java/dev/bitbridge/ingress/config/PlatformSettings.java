@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import org.eclipse.microprofile.config.Config;
 
+import dev.bitbridge.events.Topics;
+
 /**
  * Checks the settings of the platform underneath the ingress (Kafka producer, HTTP shutdown, access log) against the
  * promises the ingress makes: a 503 within {@code publish-timeout}, in-flight deliveries finished before shutdown,
@@ -18,8 +20,6 @@ public final class PlatformSettings {
     private static final long KAFKA_MAX_BLOCK_MS = 60_000;
     private static final long KAFKA_DELIVERY_TIMEOUT_MS = 120_000;
     private static final long KAFKA_MAX_REQUEST_SIZE = 1024 * 1024;
-    /** Room a record needs beyond its body: key, CloudEvents headers, record overhead. */
-    public static final long RECORD_OVERHEAD = 64 * 1024;
 
     private PlatformSettings() {
     }
@@ -51,7 +51,7 @@ public final class PlatformSettings {
 
     private static void checkRecordSize(Config config, IngressConfig ingress, ConfigProblems problems) {
         long maxRequest = producerSetting(config, "max.request.size", KAFKA_MAX_REQUEST_SIZE);
-        long largestRecord = ingress.maxBodySize().asLongValue() + RECORD_OVERHEAD;
+        long largestRecord = ingress.maxBodySize().asLongValue() + Topics.RECORD_OVERHEAD_BYTES;
         if (maxRequest < largestRecord) {
             problems.add("bitbridge.ingress.max-body-size", "allows bodies the producer cannot send: " + CHANNEL
                     + "max.request.size is " + maxRequest + " bytes but a record of the largest body needs up to "

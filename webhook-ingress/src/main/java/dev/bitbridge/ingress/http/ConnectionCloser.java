@@ -47,31 +47,42 @@ public class ConnectionCloser {
     }
 
     private void linger(HttpServerRequest request, long lingerBytes) {
-        Runnable close = new Runnable() {
-            private boolean closed;
+        new Lingering(request, lingerBytes).start();
+    }
 
-            @Override
-            public void run() {
-                if (!closed) {
-                    closed = true;
-                    request.connection().close();
+    /** Reads and drops what a client still sends, then closes: at the body's end, past the byte limit, or on time. */
+    private final class Lingering {
+
+        private final HttpServerRequest request;
+        private final long limit;
+        private long discarded;
+        private long timer;
+        private boolean closed;
+
+        Lingering(HttpServerRequest request, long limit) {
+            this.request = request;
+            this.limit = limit;
+        }
+
+        void start() {
+            timer = vertx.setTimer(LINGER_MILLIS, id -> close());
+            request.handler(chunk -> {
+                discarded += chunk.length();
+                if (discarded > limit) {
+                    close();
                 }
-            }
-        };
-        long timer = vertx.setTimer(LINGER_MILLIS, id -> close.run());
-        long[] discarded = { 0 };
-        request.handler(chunk -> {
-            discarded[0] += chunk.length();
-            if (discarded[0] > lingerBytes) {
+            });
+            request.endHandler(v -> close());
+            request.exceptionHandler(e -> vertx.cancelTimer(timer));
+            request.resume();
+        }
+
+        private void close() {
+            if (!closed) {
+                closed = true;
                 vertx.cancelTimer(timer);
-                close.run();
+                request.connection().close();
             }
-        });
-        request.endHandler(v -> {
-            vertx.cancelTimer(timer);
-            close.run();
-        });
-        request.exceptionHandler(e -> vertx.cancelTimer(timer));
-        request.resume();
+        }
     }
 }

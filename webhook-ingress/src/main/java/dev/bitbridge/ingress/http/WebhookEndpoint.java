@@ -35,14 +35,14 @@ public class WebhookEndpoint {
 
     private final TokenAuthenticator authenticator;
     private final WebhookIntake intake;
-    private final ErrorResponses answers;
+    private final Answers answers;
     private final BodyMemory bodyMemory;
     private final FatalErrors fatalErrors;
     private final Vertx vertx;
     private final long maxBodySize;
     private final Duration bodyTimeout;
 
-    WebhookEndpoint(TokenAuthenticator authenticator, WebhookIntake intake, ErrorResponses answers, BodyMemory bodyMemory,
+    WebhookEndpoint(TokenAuthenticator authenticator, WebhookIntake intake, Answers answers, BodyMemory bodyMemory,
             FatalErrors fatalErrors, Vertx vertx, IngressConfig config) {
         this.authenticator = authenticator;
         this.intake = intake;
@@ -111,7 +111,7 @@ public class WebhookEndpoint {
         return intake;
     }
 
-    ErrorResponses answers() {
+    Answers answers() {
         return answers;
     }
 

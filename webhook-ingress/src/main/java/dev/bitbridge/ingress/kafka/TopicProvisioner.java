@@ -31,7 +31,6 @@ import io.smallrye.common.annotation.Identifier;
 import dev.bitbridge.events.TopicSpec;
 import dev.bitbridge.events.Topics;
 import dev.bitbridge.ingress.config.IngressConfig;
-import dev.bitbridge.ingress.config.PlatformSettings;
 import dev.bitbridge.ingress.lifecycle.FatalErrors;
 
 /**
@@ -175,7 +174,7 @@ public class TopicProvisioner {
             throw e;
         }
         ConfigEntry limit = settings.get("max.message.bytes");
-        long needed = config.maxBodySize().asLongValue() + PlatformSettings.RECORD_OVERHEAD;
+        long needed = config.maxBodySize().asLongValue() + Topics.RECORD_OVERHEAD_BYTES;
         if (limit == null || limit.value() == null || Long.parseLong(limit.value()) >= needed) {
             return Optional.empty();
         }

@@ -22,9 +22,9 @@ import dev.bitbridge.ingress.metrics.IngressMetrics;
  * its code. No answer carries the URI, a class name or a stack trace, whatever the client sent in {@code Accept}.
  */
 @ApplicationScoped
-public class ErrorResponses {
+public class Answers {
 
-    private static final Logger LOG = Logger.getLogger(ErrorResponses.class);
+    private static final Logger LOG = Logger.getLogger(Answers.class);
     private static final String JSON = "application/json";
 
     private final IngressMetrics metrics;
@@ -32,7 +32,7 @@ public class ErrorResponses {
     private final ConnectionCloser closer;
     private final ObjectMapper json;
 
-    ErrorResponses(IngressMetrics metrics, IngressConfig config, ConnectionCloser closer, ObjectMapper json) {
+    Answers(IngressMetrics metrics, IngressConfig config, ConnectionCloser closer, ObjectMapper json) {
         this.metrics = metrics;
         this.config = config;
         this.closer = closer;
