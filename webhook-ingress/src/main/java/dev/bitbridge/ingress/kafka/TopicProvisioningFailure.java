@@ -8,6 +8,7 @@ import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.errors.InvalidReplicationFactorException;
 import org.apache.kafka.common.errors.InvalidRequestException;
 import org.apache.kafka.common.errors.PolicyViolationException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Says why topics could not be provisioned in words an operator can act on. "Cannot reach Kafka" is only the answer
@@ -43,6 +44,10 @@ final class TopicProvisioningFailure {
                 || failure instanceof InvalidPartitionsException || failure instanceof InvalidRequestException) {
             return "the cluster refused the settings to " + action + " (" + message + "): check"
                     + " bitbridge.ingress.topics.replication-factor and min-insync-replicas";
+        }
+        if (failure instanceof UnknownTopicOrPartitionException) {
+            return "cannot " + action + " (" + message + "): the topic does not exist (yet); with"
+                    + " bitbridge.ingress.create-topics=false, create it as documented";
         }
         if (failure instanceof java.util.concurrent.TimeoutException
                 || failure instanceof org.apache.kafka.common.errors.TimeoutException

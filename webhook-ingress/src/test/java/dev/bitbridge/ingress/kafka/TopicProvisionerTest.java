@@ -1,5 +1,6 @@
 package dev.bitbridge.ingress.kafka;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import dev.bitbridge.ingress.config.TestConfigs;
 import dev.bitbridge.testkit.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Topic provisioning against real brokers of its own: durability comes from the cluster unless configured, a refusal
@@ -123,10 +125,12 @@ class TopicProvisionerTest {
         return new TopicProvisioner(TestConfigs.ingress(properties), kafkaConfig, null);
     }
 
+    /** @return the topic's settings, once a new client sees the topic (metadata reaches clients shortly after) */
     private Map<String, ConfigEntry> topicConfig(String topic) throws Exception {
         try (Admin admin = Admin.create(adminProperties())) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            Config config = await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                    .until(() -> admin.describeConfigs(List.of(resource)).all().get().get(resource), c -> c != null);
             Map<String, ConfigEntry> entries = new HashMap<>();
             config.entries().forEach(e -> entries.put(e.name(), e));
             return entries;

@@ -13,6 +13,7 @@ import org.apache.kafka.common.errors.PolicyViolationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -45,7 +46,9 @@ class TopicProvisioningFailureTest {
                 Arguments.of(new SaslAuthenticationException("Authentication failed: Invalid username or password"),
                         new String[] { "credentials", "kafka.sasl.*" }),
                 Arguments.of(new SslAuthenticationException("SSL handshake failed"),
-                        new String[] { "credentials", "kafka.ssl.*" }));
+                        new String[] { "credentials", "kafka.ssl.*" }),
+                Arguments.of(new UnknownTopicOrPartitionException("This server does not host this topic-partition"),
+                        new String[] { "does not exist", "bitbridge.ingress.create-topics=false" }));
     }
 
     @ParameterizedTest(name = "{0}")
