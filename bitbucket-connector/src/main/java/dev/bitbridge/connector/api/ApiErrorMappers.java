@@ -1,0 +1,157 @@
+package dev.bitbridge.connector.api;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every failure of an API call into a small JSON {@link ApiError}. Jackson's and Bean Validation's own messages
+ * quote the submitted value, which may be a password, so they are never passed on: the answer names the field only.
+ */
+public class ApiErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ApiErrorMappers.class);
+
+    @ServerExceptionMapper
+    public Response refused(ApiException e) {
+        return answer(e.status(), e.body());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<ApiError.FieldProblem> problems = e.getConstraintViolations().stream()
+                .map(v -> new ApiError.FieldProblem(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(ApiError.FieldProblem::field))
+                .toList();
+        return answer(400, ApiException.invalid(problems).body());
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return answer(400, ApiException.invalid(pathOf(unknown), "is not a known field; check its spelling"
+                    + " against the API description (/q/openapi on the management port)").body());
+        }
+        if (e instanceof InvalidFormatException format) {
+            return answer(400, ApiException.invalid(pathOf(format), "has the wrong type: expected "
+                    + describe(format.getTargetType())).body());
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return answer(400, ApiException.invalid(pathOf(mapping), "has the wrong type or shape").body());
+        }
+        return answer(400, ApiError.of("malformed_json", "The body is not valid JSON (line "
+                + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(io.quarkus.security.AuthenticationFailedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return answer(403, ApiError.of("forbidden", "Your token lacks the role this call needs (admin for details"
+                + " and changes, reader or admin for lists)"));
+    }
+
+    private static Response unauthorized() {
+        return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE).header("WWW-Authenticate", "Bearer")
+                .entity(ApiError.of("unauthorized", "Send Authorization: Bearer <token>: the admin API token"
+                        + " (./bitbridge up prints it) or an access token of the configured OIDC issuer"))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        String code = switch (status) {
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 415 -> "unsupported_media_type";
+            default -> "bad_request";
+        };
+        String detail = switch (status) {
+            case 404 -> "No such resource; see the API description (/q/openapi on the management port)";
+            case 405 -> "This resource does not accept that method";
+            case 415 -> "Send the body as application/json";
+            case 406 -> "This API answers application/json only";
+            default -> "The request was refused (HTTP " + status + ")";
+        };
+        return answer(status, ApiError.of(code, detail));
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e) {
+        if (e instanceof Error error) {
+            throw error;
+        }
+        String id = UUID.randomUUID().toString();
+        LOG.errorf(e, "API call failed unexpectedly (error id %s)", id);
+        return answer(500, ApiError.of("internal_error", "Something went wrong inside the connector; the log has the"
+                + " details under error id " + id));
+    }
+
+    static Response answer(int status, ApiError body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        // The path starts with the method and parameter names (create.request.name): keep what follows the argument.
+        List<String> nodes = java.util.stream.StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
+                .filter(n -> n.getKind() == jakarta.validation.ElementKind.PROPERTY
+                        || n.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT)
+                .map(ApiErrorMappers::nodeName)
+                .toList();
+        return nodes.isEmpty() ? "body" : String.join(".", nodes);
+    }
+
+    private static String nodeName(Path.Node node) {
+        return node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName();
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return type == String.class ? "a string" : "a JSON " + type.getSimpleName();
+    }
+}

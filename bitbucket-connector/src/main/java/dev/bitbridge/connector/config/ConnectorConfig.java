@@ -1,0 +1,77 @@
+package dev.bitbridge.connector.config;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Configuration of the Bitbucket connector, under {@code bitbridge.connector}. Checked when the service starts
+ * ({@link StartupChecks}): a configuration that could only fail on a request stops the service at start instead.
+ */
+@ConfigMapping(prefix = "bitbridge.connector")
+public interface ConnectorConfig {
+
+    /**
+     * The webhook ingress's public base URL, as Bitbucket reaches it (e.g. {@code https://hooks.example.com}). An
+     * integration's webhook URL is this plus {@code /webhooks/bitbucket/<name>}; the hooks registered on Bitbucket
+     * point there.
+     */
+    @WithDefault("http://localhost:8080")
+    String webhookBaseUrl();
+
+    /**
+     * Keys that seal webhook secrets on {@code bitbridge.integrations.v1}, by id, each base64 of 32 random bytes. The
+     * ingress needs the same keys ({@code bitbridge.ingress.sealing-keys.<id>}) to open them.
+     */
+    Map<String, String> sealingKeys();
+
+    /** Id of the key in {@link #sealingKeys()} that seals new routing records. */
+    String sealingKeyId();
+
+    /** Who may call the management API. */
+    Api api();
+
+    /** How routing records reach {@code bitbridge.integrations.v1}. */
+    Routing routing();
+
+    interface Api {
+
+        /**
+         * A token that grants the {@code admin} role when presented as {@code Authorization: Bearer <token>}: how the
+         * embedded setup ({@code ./bitbridge up}) is administered. At least 32 characters. With OIDC configured it may
+         * be left unset.
+         */
+        Optional<String> adminToken();
+
+        /**
+         * The claim of an OIDC access token that lists the spaces a {@code reader} may list integrations of. Readers
+         * without it see the {@code default} space only; admins see every space.
+         */
+        @WithDefault("bitbridge_spaces")
+        String spacesClaim();
+
+        /**
+         * Whether Data Center base URLs may use plain {@code http}. Only for local testing: Bitbridge sends credentials
+         * to that URL.
+         */
+        @WithDefault("false")
+        boolean allowHttpBaseUrls();
+    }
+
+    interface Routing {
+
+        /**
+         * How long a create, update or delete waits for Kafka to take the integration's routing record before it
+         * answers anyway; a record not yet taken is retried in the background and the answer says it is pending.
+         */
+        @WithDefault("PT2S")
+        Duration publishTimeout();
+
+        /** Pause between background attempts to publish routing records that are still pending. */
+        @WithDefault("PT5S")
+        Duration retryInterval();
+    }
+}
