@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -36,14 +34,29 @@ public class ApiErrorMappers {
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
         List<ApiError.FieldProblem> problems = e.getConstraintViolations().stream()
-                .map(v -> new ApiError.FieldProblem(fieldOf(v), v.getMessage()))
+                .map(v -> new ApiError.FieldProblem(FieldPaths.of(v), v.getMessage()))
                 .sorted(Comparator.comparing(ApiError.FieldProblem::field))
                 .toList();
         return answer(400, ApiException.invalid(problems).body());
     }
 
+    /** Quarkus has its own mappers for these subtypes, which quote attribute names in its own shape. */
+    @ServerExceptionMapper
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return unreadable(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unparsable(com.fasterxml.jackson.core.JsonParseException e) {
+        return unreadable(e);
+    }
+
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException
+                || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
+            return answer(400, ApiError.of("malformed_json", "The body ends before its JSON is complete"));
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return answer(400, ApiException.invalid(pathOf(unknown), "is not a known field; check its spelling"
                     + " against the API description (/q/openapi on the management port)").body());
@@ -84,6 +97,9 @@ public class ApiErrorMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadable(unreadable);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e);
@@ -120,20 +136,6 @@ public class ApiErrorMappers {
 
     static Response answer(int status, ApiError body) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
-    }
-
-    private static String fieldOf(ConstraintViolation<?> violation) {
-        // The path starts with the method and parameter names (create.request.name): keep what follows the argument.
-        List<String> nodes = java.util.stream.StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
-                .filter(n -> n.getKind() == jakarta.validation.ElementKind.PROPERTY
-                        || n.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT)
-                .map(ApiErrorMappers::nodeName)
-                .toList();
-        return nodes.isEmpty() ? "body" : String.join(".", nodes);
-    }
-
-    private static String nodeName(Path.Node node) {
-        return node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName();
     }
 
     private static String pathOf(JsonMappingException e) {

@@ -17,6 +17,7 @@ import jakarta.validation.Validator;
 
 import dev.bitbridge.connector.api.ApiError.FieldProblem;
 import dev.bitbridge.connector.api.ApiException;
+import dev.bitbridge.connector.api.FieldPaths;
 import dev.bitbridge.connector.config.ConnectorConfig;
 import dev.bitbridge.connector.credentials.CredentialKind;
 import dev.bitbridge.connector.credentials.CredentialsCheck;
@@ -89,9 +90,7 @@ public class IntegrationRules {
 
     private List<FieldProblem> beanValidation(IntegrationRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
-        validator.validate(request).forEach(v -> problems.add(new FieldProblem(
-                v.getPropertyPath().toString().replaceAll("<list element>", "").replace("..", "."),
-                v.getMessage())));
+        validator.validate(request).forEach(v -> problems.add(new FieldProblem(FieldPaths.of(v), v.getMessage())));
         return problems;
     }
 
