@@ -37,6 +37,28 @@ public interface ConnectorConfig {
     /** How routing records reach {@code bitbridge.integrations.v1}. */
     Routing routing();
 
+    /** Where Bitbucket Cloud is, and how Bitbridge calls Bitbucket. */
+    Bitbucket bitbucket();
+
+    interface Bitbucket {
+
+        /** Bitbucket Cloud's REST API; changed only to point at a simulator or a proxy. */
+        @WithDefault("https://api.bitbucket.org/2.0")
+        String cloudApiUrl();
+
+        /** Bitbucket Cloud's OAuth 2.0 endpoints ({@code /authorize}, {@code /access_token}) live under this URL. */
+        @WithDefault("https://bitbucket.org/site/oauth2")
+        String cloudOauthUrl();
+
+        /** Longest wait to connect to Bitbucket. */
+        @WithDefault("PT5S")
+        Duration connectTimeout();
+
+        /** Longest wait for one Bitbucket answer. */
+        @WithDefault("PT15S")
+        Duration requestTimeout();
+    }
+
     interface Api {
 
         /**

@@ -23,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 
 import dev.bitbridge.connector.api.ApiException;
+import dev.bitbridge.connector.connection.ConnectionReport;
+import dev.bitbridge.connector.connection.ConnectionTester;
 import dev.bitbridge.connector.security.ApiRoles;
 import dev.bitbridge.connector.security.Caller;
 
@@ -38,10 +40,23 @@ public class IntegrationResource {
 
     private final IntegrationService integrations;
     private final Caller caller;
+    private final ConnectionTester tester;
 
-    IntegrationResource(IntegrationService integrations, Caller caller) {
+    IntegrationResource(IntegrationService integrations, Caller caller, ConnectionTester tester) {
         this.integrations = integrations;
         this.caller = caller;
+        this.tester = tester;
+    }
+
+    @POST
+    @Path("{name}/test")
+    @RolesAllowed(ApiRoles.ADMIN)
+    @Operation(summary = "Test the connection to Bitbucket", description = "Checks the credential's identity, the"
+            + " workspace or server, repository visibility and webhook permissions. On failure, `problem` says which"
+            + " of bad_credentials, missing_scope, forbidden, not_found, tls_failure, unreachable, rate_limited,"
+            + " bitbucket_error it was, and `detail` what to do.")
+    public Uni<ConnectionReport> test(@PathParam("name") String name) {
+        return tester.test(name);
     }
 
     @POST

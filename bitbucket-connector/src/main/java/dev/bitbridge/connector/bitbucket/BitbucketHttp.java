@@ -1,0 +1,149 @@
+package dev.bitbridge.connector.bitbucket;
+
+import java.net.URI;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
+import io.vertx.mutiny.ext.web.client.WebClient;
+
+import dev.bitbridge.connector.config.ConnectorConfig;
+
+/**
+ * Sends requests to one Bitbucket with an integration's TLS settings and authorization, and turns every failure into
+ * a {@link BitbucketException} that says what to fix. One HTTP client per integration, rebuilt when its TLS settings
+ * change.
+ */
+@ApplicationScoped
+public class BitbucketHttp {
+
+    private final Vertx vertx;
+    private final ObjectMapper json;
+    private final ConnectorConfig.Bitbucket settings;
+    private final FailureTranslator failures;
+    private final ConcurrentMap<String, WebClient> clients = new ConcurrentHashMap<>();
+
+    BitbucketHttp(Vertx vertx, ObjectMapper json, ConnectorConfig config, FailureTranslator failures) {
+        this.vertx = vertx;
+        this.json = json;
+        this.settings = config.bitbucket();
+        this.failures = failures;
+    }
+
+    /**
+     * @param target the Bitbucket to call
+     * @param authorization the {@code Authorization} header value
+     * @param method the HTTP method
+     * @param url an absolute URL on the target's host
+     * @param body a JSON body, or null
+     * @return the answer when its status is 2xx
+     */
+    public Uni<BitbucketAnswer> call(BitbucketTarget target, String authorization, HttpMethod method, String url,
+            Object body) {
+        HttpRequest<io.vertx.mutiny.core.buffer.Buffer> request = client(target).requestAbs(method, url)
+                .putHeader("Authorization", authorization)
+                .putHeader("Accept", "application/json")
+                .timeout(settings.requestTimeout().toMillis());
+        Uni<io.vertx.mutiny.ext.web.client.HttpResponse<io.vertx.mutiny.core.buffer.Buffer>> sent = body == null
+                ? request.send()
+                : request.putHeader("Content-Type", "application/json").sendBuffer(
+                        io.vertx.mutiny.core.buffer.Buffer.newInstance(Buffer.buffer(bytes(body))));
+        return sent
+                .onFailure().transform(f -> failures.fromFailure(target, url, f))
+                .map(response -> {
+                    if (response.statusCode() / 100 != 2) {
+                        throw failures.fromAnswer(target, response.statusCode(), response.headers().getDelegate(),
+                                response.bodyAsString());
+                    }
+                    return new BitbucketAnswer(parse(response.bodyAsString()), response.headers().getDelegate());
+                });
+    }
+
+    /** @return whether {@code url} is on the same scheme, host and port as {@code base}: only those are followed */
+    public static boolean sameOrigin(String base, String url) {
+        try {
+            URI a = URI.create(base);
+            URI b = URI.create(url);
+            return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+                    && a.getPort() == b.getPort();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private WebClient client(BitbucketTarget target) {
+        return clients.compute(target.integration(), (name, existing) -> {
+            if (existing != null && target.clientKey().equals(keys.get(name))) {
+                return existing;
+            }
+            if (existing != null) {
+                existing.close();
+            }
+            keys.put(name, target.clientKey());
+            return WebClient.create(vertx, options(target));
+        });
+    }
+
+    private final ConcurrentMap<String, String> keys = new ConcurrentHashMap<>();
+
+    private WebClientOptions options(BitbucketTarget target) {
+        WebClientOptions options = new WebClientOptions()
+                .setConnectTimeout((int) settings.connectTimeout().toMillis())
+                .setUserAgent("Bitbridge")
+                .setFollowRedirects(false)
+                .setKeepAlive(true)
+                .setMaxPoolSize(8);
+        if (!target.verifyTls()) {
+            options.setTrustAll(true).setVerifyHost(false);
+        } else if (target.caBundle() != null) {
+            options.setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(target.caBundle())));
+        }
+        return options;
+    }
+
+    private JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+        try {
+            return json.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new BitbucketException(BitbucketProblem.BITBUCKET_ERROR, "Bitbucket answered something that is not"
+                    + " JSON; is the base URL that of a Bitbucket server?");
+        }
+    }
+
+    private byte[] bytes(Object body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A request body could not be written as JSON", e);
+        }
+    }
+
+    /** Forgets the client of a deleted or changed integration. */
+    public void forget(String integration) {
+        WebClient client = clients.remove(integration);
+        keys.remove(integration);
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        clients.values().forEach(WebClient::close);
+    }
+}
