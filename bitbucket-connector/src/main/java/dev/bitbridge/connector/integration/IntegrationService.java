@@ -18,6 +18,7 @@ import dev.bitbridge.connector.config.ConnectorConfig;
 import dev.bitbridge.connector.credentials.CredentialKind;
 import dev.bitbridge.connector.credentials.CredentialsCheck;
 import dev.bitbridge.connector.integration.IntegrationSecrets.WebhookSecrets;
+import dev.bitbridge.connector.repository.RepositoryService;
 import dev.bitbridge.connector.routing.RoutePublisher;
 import dev.bitbridge.events.integration.TokenHash;
 
@@ -34,10 +35,12 @@ public class IntegrationService {
     private final IntegrationRules rules;
     private final IntegrationSecrets secrets;
     private final RoutePublisher routes;
+    private final RepositoryService repositories;
     private final String webhookBaseUrl;
 
     IntegrationService(IntegrationRules rules, IntegrationSecrets secrets, RoutePublisher routes,
-            ConnectorConfig config) {
+            RepositoryService repositories, ConnectorConfig config) {
+        this.repositories = repositories;
         this.rules = rules;
         this.secrets = secrets;
         this.routes = routes;
@@ -96,11 +99,15 @@ public class IntegrationService {
 
     public Uni<DeletionReport> delete(String name) {
         List<String> left = new ArrayList<>();
-        return Panache.withTransaction(() -> find(name)
-                .invoke(entity -> {
-                    entity.deletedAt = Instant.now();
-                    entity.routeChanged(entity.deletedAt);
-                }))
+        return repositories.disconnectAll(name)
+                .invoke(left::addAll)
+                .chain(() -> Panache.withTransaction(() -> find(name)
+                        .invoke(entity -> {
+                            entity.deletedAt = Instant.now();
+                            entity.routeChanged(entity.deletedAt);
+                        })))
+                .call(() -> Panache.withTransaction(() -> dev.bitbridge.connector.repository.ConnectedRepositoryEntity
+                        .delete("integration", name)))
                 .invoke(() -> LOG.infof("Integration '%s' deleted", name))
                 .chain(() -> secrets.deleteAll(name)
                         .onFailure().invoke(f -> left.add("its credentials in the credential store could not be"

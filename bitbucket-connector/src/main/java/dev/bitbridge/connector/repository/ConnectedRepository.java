@@ -1,0 +1,43 @@
+package dev.bitbridge.connector.repository;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A connected repository as the API shows it.
+ *
+ * @param manualSetup only in the answer to a manual connect: what to enter in Bitbucket, shown this once
+ */
+@Schema(name = "ConnectedRepository")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ConnectedRepository(String repository, String webhook, String hookId, String hookState,
+        String hookDetail, Instant connectedAt, Instant checkedAt, ManualSetup manualSetup) {
+
+    static ConnectedRepository of(ConnectedRepositoryEntity e) {
+        return new ConnectedRepository(e.repository, e.hookMode, e.hookId, e.hookState, e.hookDetail, e.connectedAt,
+                e.checkedAt, null);
+    }
+
+    ConnectedRepository with(ManualSetup setup) {
+        return new ConnectedRepository(repository, webhook, hookId, hookState, hookDetail, connectedAt, checkedAt,
+                setup);
+    }
+
+    /**
+     * What to enter in Bitbucket's webhook form when Bitbridge may not register hooks itself.
+     *
+     * @param url the webhook URL, token included
+     * @param secret the secret Bitbucket signs deliveries with
+     * @param events the events to tick
+     */
+    public record ManualSetup(String url, String secret, List<String> events, String note) {
+        @Override
+        public String toString() {
+            return "ManualSetup[***]";
+        }
+    }
+}

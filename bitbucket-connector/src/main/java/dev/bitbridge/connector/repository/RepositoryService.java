@@ -1,0 +1,195 @@
+package dev.bitbridge.connector.repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+
+import dev.bitbridge.connector.api.ApiException;
+import dev.bitbridge.connector.bitbucket.BitbucketException;
+import dev.bitbridge.connector.bitbucket.BitbucketHttp;
+import dev.bitbridge.connector.bitbucket.IntegrationAccess;
+import dev.bitbridge.connector.bitbucket.IntegrationAccess.Access;
+import dev.bitbridge.connector.config.ConnectorConfig;
+import dev.bitbridge.connector.integration.IntegrationSecrets;
+import dev.bitbridge.connector.repository.ConnectedRepository.ManualSetup;
+import dev.bitbridge.connector.webhooks.HookRegistrar;
+import dev.bitbridge.connector.webhooks.HookSpec;
+import dev.bitbridge.events.webhook.BitbucketFlavor;
+
+/**
+ * Connects repositories to an integration and keeps their hooks on Bitbucket. Bitbucket is called outside any
+ * database transaction; the row is written once Bitbucket has answered.
+ */
+@ApplicationScoped
+public class RepositoryService {
+
+    private static final Logger LOG = Logger.getLogger(RepositoryService.class);
+    private static final Pattern FULL_NAME = Pattern.compile("[A-Za-z0-9_.~-]{1,128}/[A-Za-z0-9_.-]{1,128}");
+
+    private final IntegrationAccess access;
+    private final IntegrationSecrets secrets;
+    private final HookRegistrar hooks;
+    private final BitbucketHttp http;
+    private final String webhookBaseUrl;
+
+    RepositoryService(IntegrationAccess access, IntegrationSecrets secrets, HookRegistrar hooks, BitbucketHttp http,
+            ConnectorConfig config) {
+        this.access = access;
+        this.secrets = secrets;
+        this.hooks = hooks;
+        this.http = http;
+        this.webhookBaseUrl = config.webhookBaseUrl().replaceAll("/+$", "");
+    }
+
+    public Uni<ConnectedRepository> connect(String integration, ConnectRequest request) {
+        boolean manual = "manual".equals(request.webhook());
+        if (request.webhook() != null && !manual && !"automatic".equals(request.webhook())) {
+            throw ApiException.invalid("webhook", "must be automatic or manual");
+        }
+        return access.of(integration).chain(a -> {
+            String repository = checkName(a, request.repository());
+            return http.call(a.target(), a.authorization(), HttpMethod.GET, repositoryUrl(a, repository), null)
+                    .chain(found -> spec(a))
+                    .chain(spec -> manual
+                            ? save(integration, repository, "manual", null, "manual", "set up by hand")
+                                    .map(c -> c.with(new ManualSetup(spec.url(), spec.secret(),
+                                            List.copyOf(spec.events()), "Shown once. Enter these in the"
+                                                    + " repository's webhook settings; keep the secret.")))
+                            : find(integration, repository)
+                                    .chain(known -> hooks.ensure(a, repository, spec,
+                                            known.map(k -> k.hookId), false))
+                                    .chain(outcome -> save(integration, repository, "automatic", outcome.id(),
+                                            outcome.state(), outcome.detail())));
+        });
+    }
+
+    public Uni<DisconnectReport> disconnect(String integration, String repository) {
+        return find(integration, repository)
+                .map(found -> found.orElseThrow(() -> ApiException.notFound("Repository '" + repository
+                        + "' is not connected to integration '" + integration + "'")))
+                .chain(row -> removeHook(integration, row))
+                .call(report -> Panache.withTransaction(() -> ConnectedRepositoryEntity.delete(
+                        "integration = ?1 and repository = ?2", integration, repository)));
+    }
+
+    /** Removes the hooks of every connected repository, for deleting the integration; reports what it could not. */
+    public Uni<List<String>> disconnectAll(String integration) {
+        return Panache.withSession(() -> ConnectedRepositoryEntity.<ConnectedRepositoryEntity> list(
+                "integration", integration))
+                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
+                .onItem().transformToUniAndConcatenate(row -> removeHook(integration, row))
+                .filter(report -> report.notCleanedUp() != null)
+                .map(DisconnectReport::notCleanedUp)
+                .collect().asList();
+    }
+
+    public Uni<ConnectedRepository> repair(String integration, String repository) {
+        return find(integration, repository)
+                .map(found -> found.orElseThrow(() -> ApiException.notFound("Repository '" + repository
+                        + "' is not connected to integration '" + integration + "'")))
+                .chain(row -> "manual".equals(row.hookMode)
+                        ? Uni.createFrom().failure(ApiException.conflict("Repository '" + repository + "' has a"
+                                + " manual webhook; Bitbridge does not manage it"))
+                        : access.of(integration).chain(a -> spec(a)
+                                .chain(spec -> hooks.ensure(a, repository, spec, Optional.ofNullable(row.hookId),
+                                        true))
+                                .chain(outcome -> save(integration, repository, "automatic", outcome.id(),
+                                        outcome.state(), outcome.detail()))));
+    }
+
+    public Uni<List<ConnectedRepository>> connected(String integration) {
+        return access.of(integration).chain(a -> Panache.withSession(() -> ConnectedRepositoryEntity
+                .<ConnectedRepositoryEntity> list("integration = ?1 order by repository", integration)))
+                .map(rows -> rows.stream().map(ConnectedRepository::of).toList());
+    }
+
+    private Uni<DisconnectReport> removeHook(String integration, ConnectedRepositoryEntity row) {
+        if ("manual".equals(row.hookMode)) {
+            return Uni.createFrom().item(new DisconnectReport(row.repository, "manual", "The webhook was set up by"
+                    + " hand: delete it in the repository's webhook settings."));
+        }
+        return access.of(integration)
+                .chain(a -> spec(a).chain(spec -> hooks.remove(a, row.repository, spec,
+                        Optional.ofNullable(row.hookId))))
+                .map(v -> new DisconnectReport(row.repository, "removed", null))
+                .onFailure(f -> f instanceof BitbucketException || f instanceof ApiException)
+                .recoverWithItem(f -> {
+                    LOG.warnf("The hook on %s of integration '%s' could not be removed: %s", row.repository,
+                            integration, f.getMessage());
+                    return new DisconnectReport(row.repository, "left", "The hook on " + row.repository
+                            + " could not be removed (" + f.getMessage() + "); delete it in the repository's"
+                            + " webhook settings.");
+                });
+    }
+
+    private Uni<HookSpec> spec(Access a) {
+        String name = a.integration().name;
+        return secrets.webhook(name).map(found -> found.map(w -> new HookSpec("Bitbridge (" + name + ")",
+                webhookBaseUrl + "/webhooks/bitbucket/" + name + "?token=" + w.token(), w.secret(),
+                new TreeSet<>(HookSpec.eventsFor(a.target().flavor()))))
+                .orElseThrow(() -> new IllegalStateException("integration '" + name + "' has no webhook secrets")));
+    }
+
+    private static String checkName(Access a, String repository) {
+        if (repository == null || !FULL_NAME.matcher(repository).matches()) {
+            throw ApiException.invalid("repository", a.target().flavor() == BitbucketFlavor.CLOUD
+                    ? "must be workspace/slug, e.g. " + a.integration().workspace + "/widgets"
+                    : "must be PROJECT/slug, e.g. PROJ/widgets");
+        }
+        if (a.target().flavor() == BitbucketFlavor.CLOUD
+                && !repository.startsWith(a.integration().workspace + "/")) {
+            throw ApiException.invalid("repository", "must be in the integration's workspace "
+                    + a.integration().workspace + ", e.g. " + a.integration().workspace + "/widgets");
+        }
+        return repository;
+    }
+
+    private static String repositoryUrl(Access a, String repository) {
+        if (a.target().flavor() == BitbucketFlavor.CLOUD) {
+            return a.target().apiUrl() + "/repositories/" + repository;
+        }
+        String[] parts = repository.split("/", 2);
+        return a.target().apiUrl() + "/rest/api/1.0/projects/" + parts[0] + "/repos/" + parts[1];
+    }
+
+    private static Uni<Optional<ConnectedRepositoryEntity>> find(String integration, String repository) {
+        return Panache.withSession(() -> ConnectedRepositoryEntity.<ConnectedRepositoryEntity> findById(
+                new ConnectedRepositoryEntity.Key(integration, repository)))
+                .map(Optional::ofNullable);
+    }
+
+    private static Uni<ConnectedRepository> save(String integration, String repository, String mode, String hookId,
+            String state, String detail) {
+        Instant now = Instant.now();
+        return Panache.withTransaction(() -> ConnectedRepositoryEntity.<ConnectedRepositoryEntity> findById(
+                new ConnectedRepositoryEntity.Key(integration, repository))
+                .chain(existing -> {
+                    ConnectedRepositoryEntity row = existing != null ? existing : new ConnectedRepositoryEntity();
+                    row.integration = integration;
+                    row.repository = repository;
+                    row.connectedAt = existing != null ? existing.connectedAt : now;
+                    row.hookMode = mode;
+                    row.hookId = hookId;
+                    row.hookState = state;
+                    row.hookDetail = detail;
+                    row.checkedAt = now;
+                    return row.<ConnectedRepositoryEntity> persist();
+                }))
+                .map(ConnectedRepository::of);
+    }
+
+    /** @param notCleanedUp what is left on Bitbucket and what to do about it, or null */
+    public record DisconnectReport(String repository, String hook, String notCleanedUp) {
+    }
+}
