@@ -85,7 +85,7 @@ class KafkaServerTest {
             TopicCreator creator = new TopicCreator(admin);
 
             assertThat(creator.createMissing(Topics.ALL))
-                    .containsExactlyInAnyOrder(Topics.WEBHOOKS_V1, Topics.INTEGRATIONS_V1);
+                    .containsExactlyInAnyOrder(Topics.WEBHOOKS_V1, Topics.INTEGRATIONS_V1, Topics.WEBHOOK_REFUSALS_V1);
 
             Config integrations = topicConfig(admin, Topics.INTEGRATIONS_V1);
             assertThat(integrations.get("cleanup.policy").value()).isEqualTo("compact");
