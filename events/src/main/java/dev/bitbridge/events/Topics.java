@@ -20,6 +20,12 @@ public final class Topics {
     /** Compacted table of integration routing records, keyed by integration name; a tombstone removes one. */
     public static final String INTEGRATIONS_V1 = "bitbridge.integrations.v1";
 
+    /**
+     * Why the ingress refused deliveries to existing integrations, for users debugging a webhook; keyed by integration
+     * name, sampled per integration, CloudEvents binary mode. Diagnostics only: nothing depends on it being complete.
+     */
+    public static final String WEBHOOK_REFUSALS_V1 = "bitbridge.webhook-refusals.v1";
+
     /** Room a record needs beyond its value: key, CloudEvents headers, record and batch overhead. */
     public static final int RECORD_OVERHEAD_BYTES = 64 * 1024;
 
@@ -39,8 +45,13 @@ public final class Topics {
             Map.of("cleanup.policy", "compact",
                     "min.compaction.lag.ms", "0"));
 
+    /** A week, as for the raw webhooks: long enough to look into last week's failed deliveries. */
+    public static final TopicSpec WEBHOOK_REFUSALS_V1_SPEC = new TopicSpec(WEBHOOK_REFUSALS_V1, 3,
+            Map.of("cleanup.policy", "delete",
+                    "retention.ms", String.valueOf(7L * 24 * 60 * 60 * 1000)));
+
     /** Every topic Bitbridge owns, in the order they should be created. */
-    public static final List<TopicSpec> ALL = List.of(WEBHOOKS_V1_SPEC, INTEGRATIONS_V1_SPEC);
+    public static final List<TopicSpec> ALL = List.of(WEBHOOKS_V1_SPEC, INTEGRATIONS_V1_SPEC, WEBHOOK_REFUSALS_V1_SPEC);
 
     private Topics() {
     }

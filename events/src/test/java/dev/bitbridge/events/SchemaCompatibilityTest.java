@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,7 @@ class SchemaCompatibilityTest {
     @Test
     void everyTopicHasABaseline() throws IOException {
         assertThat(baselines().toList())
-                .containsExactlyInAnyOrder(Topics.WEBHOOKS_V1 + ".json", Topics.INTEGRATIONS_V1 + ".json");
+                .containsExactlyInAnyOrderElementsOf(Topics.ALL.stream().map(t -> t.name() + ".json").toList());
     }
 
     @Test
@@ -54,6 +56,16 @@ class SchemaCompatibilityTest {
         ((ObjectNode) current.get("properties")).putObject("description").put("type", "string");
 
         assertThat(SchemaCompatibility.violations(baseline("bitbridge.integrations.v1.json"), current)).isEmpty();
+    }
+
+    @Test
+    void theRotationGraceBlockIsAnOptionalAdditionToTheReleasedSchema() throws IOException {
+        // The released baseline has no 'previous': the parameterised test above is what proves the addition compatible.
+        assertThat(baseline("bitbridge.integrations.v1.json").at("/properties/previous").isMissingNode()).isTrue();
+        JsonNode current = shipped("bitbridge.integrations.v1.json");
+
+        assertThat(current.at("/properties/previous/properties/validUntil").isMissingNode()).isFalse();
+        assertThat(names(current.get("required"))).doesNotContain("previous");
     }
 
     @Test
@@ -91,6 +103,12 @@ class SchemaCompatibilityTest {
 
         assertThat(SchemaCompatibility.violations(baseline("bitbridge.webhooks.v1.json"), current))
                 .containsExactly("$.bitbucketattempt: type changed from \"integer\" to \"string\"");
+    }
+
+    private static List<String> names(JsonNode array) {
+        List<String> names = new ArrayList<>();
+        array.forEach(n -> names.add(n.asText()));
+        return names;
     }
 
     private static JsonNode baseline(String file) throws IOException {

@@ -85,12 +85,12 @@ class KafkaServerTest {
             TopicCreator creator = new TopicCreator(admin);
 
             assertThat(creator.createMissing(Topics.ALL))
-                    .containsExactlyInAnyOrder(Topics.WEBHOOKS_V1, Topics.INTEGRATIONS_V1);
+                    .containsExactlyInAnyOrder(Topics.WEBHOOKS_V1, Topics.INTEGRATIONS_V1, Topics.WEBHOOK_REFUSALS_V1);
 
             Config integrations = topicConfig(admin, Topics.INTEGRATIONS_V1);
             assertThat(integrations.get("cleanup.policy").value()).isEqualTo("compact");
             assertThat(integrations.get("min.compaction.lag.ms").value()).isEqualTo("0");
-            var descriptions = admin.describeTopics(List.of(Topics.WEBHOOKS_V1, Topics.INTEGRATIONS_V1))
+            var descriptions = admin.describeTopics(Topics.ALL.stream().map(TopicSpec::name).toList())
                     .allTopicNames().get(30, TimeUnit.SECONDS);
             assertThat(descriptions.get(Topics.WEBHOOKS_V1).partitions())
                     .hasSize(Topics.WEBHOOKS_V1_SPEC.partitions());

@@ -39,6 +39,13 @@ class TopicProvisioningTest extends ReadyIngress {
             assertThat(topics.get(Topics.WEBHOOKS_V1).partitions()).hasSize(Topics.WEBHOOKS_V1_SPEC.partitions());
             assertThat(topics.get(Topics.INTEGRATIONS_V1).partitions()).hasSize(Topics.INTEGRATIONS_V1_SPEC.partitions());
 
+            ConfigResource refusals = new ConfigResource(ConfigResource.Type.TOPIC, Topics.WEBHOOK_REFUSALS_V1);
+            assertThat(admin.describeTopics(List.of(Topics.WEBHOOK_REFUSALS_V1)).allTopicNames().get()
+                    .get(Topics.WEBHOOK_REFUSALS_V1).partitions()).hasSize(Topics.WEBHOOK_REFUSALS_V1_SPEC.partitions());
+            Config refusalSettings = admin.describeConfigs(List.of(refusals)).all().get().get(refusals);
+            assertThat(refusalSettings.get("cleanup.policy").value()).isEqualTo("delete");
+            assertThat(refusalSettings.get("retention.ms").value()).isEqualTo("604800000");
+
             ConfigResource integrations = new ConfigResource(ConfigResource.Type.TOPIC, Topics.INTEGRATIONS_V1);
             ConfigResource webhooks = new ConfigResource(ConfigResource.Type.TOPIC, Topics.WEBHOOKS_V1);
             Map<ConfigResource, Config> configs = admin.describeConfigs(List.of(integrations, webhooks)).all().get();

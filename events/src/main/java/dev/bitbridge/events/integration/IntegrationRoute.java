@@ -21,6 +21,8 @@ import dev.bitbridge.events.webhook.BitbucketFlavor;
  * @param webhookSecret the webhook secret sealed by {@link SecretSealer}, or {@code null} when deliveries are not
  *        signed
  * @param updatedAt when this record was written
+ * @param previous the token and secret before the last rotation and until when they stay valid, or {@code null}
+ *        when there is no grace period (added to v1 as an optional field; older records have none)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IntegrationRoute(
@@ -29,7 +31,8 @@ public record IntegrationRoute(
         boolean enabled,
         String tokenHash,
         SealedSecret webhookSecret,
-        Instant updatedAt) {
+        Instant updatedAt,
+        PreviousCredentials previous) {
 
     public IntegrationRoute {
         IntegrationNames.requireValid(name);
@@ -40,10 +43,17 @@ public record IntegrationRoute(
         }
     }
 
+    /** A route without a grace period, as every record written before {@link #previous()} existed. */
+    public IntegrationRoute(String name, BitbucketFlavor flavor, boolean enabled, String tokenHash,
+            SealedSecret webhookSecret, Instant updatedAt) {
+        this(name, flavor, enabled, tokenHash, webhookSecret, updatedAt, null);
+    }
+
     @Override
     public String toString() {
         // Even a hash and a sealed value are kept out of logs.
         return "IntegrationRoute[name=" + name + ", flavor=" + flavor.id() + ", enabled=" + enabled
-                + ", signed=" + (webhookSecret != null) + ", updatedAt=" + updatedAt + "]";
+                + ", signed=" + (webhookSecret != null) + ", updatedAt=" + updatedAt
+                + (previous == null ? "" : ", previous=" + previous) + "]";
     }
 }

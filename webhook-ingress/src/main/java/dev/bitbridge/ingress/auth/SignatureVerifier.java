@@ -5,6 +5,7 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,21 +31,35 @@ public final class SignatureVerifier {
     }
 
     /**
-     * @param secret the webhook secret
+     * @param secrets the secrets any one of which may have signed the body (two during a rotation's grace period); each
+     *        is tried, so the time taken does not tell which one matched
      * @param body the raw body bytes
      * @param header the {@code X-Hub-Signature} value, may be {@code null}
-     * @return whether the signature is valid, or why not
+     * @return whether the signature is valid under one of the secrets, or why not
      */
-    public static Outcome verify(byte[] secret, byte[] body, String header) {
+    public static Outcome verify(List<byte[]> secrets, byte[] body, String header) {
         if (header == null || header.isBlank()) {
             return Outcome.MISSING;
         }
         if (!header.startsWith(PREFIX)) {
             return Outcome.UNSUPPORTED_ALGORITHM;
         }
-        byte[] expected = sign(secret, body).getBytes(StandardCharsets.US_ASCII);
         byte[] presented = header.getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, presented) ? Outcome.VALID : Outcome.MISMATCH;
+        boolean valid = false;
+        for (byte[] secret : secrets) {
+            valid |= MessageDigest.isEqual(sign(secret, body).getBytes(StandardCharsets.US_ASCII), presented);
+        }
+        return valid ? Outcome.VALID : Outcome.MISMATCH;
+    }
+
+    /**
+     * @param secret the webhook secret
+     * @param body the raw body bytes
+     * @param header the {@code X-Hub-Signature} value, may be {@code null}
+     * @return whether the signature is valid, or why not
+     */
+    public static Outcome verify(byte[] secret, byte[] body, String header) {
+        return verify(List.of(secret), body, header);
     }
 
     /**

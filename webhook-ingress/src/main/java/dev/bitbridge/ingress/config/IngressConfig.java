@@ -92,6 +92,12 @@ public interface IngressConfig {
      */
     Map<String, String> sealingKeys();
 
+    /**
+     * Reports of refused deliveries to existing integrations on {@code bitbridge.webhook-refusals.v1}, for users
+     * debugging a webhook.
+     */
+    Refusals refusals();
+
     /** Integrations declared in configuration, by name (single-tenant setups, development and tests). */
     Map<String, DeclaredIntegration> integrations();
 
@@ -103,6 +109,36 @@ public interface IngressConfig {
 
         /** {@code min.insync.replicas} of the created topics; the cluster's setting when unset. */
         OptionalInt minInsyncReplicas();
+    }
+
+    /**
+     * Reports of refused deliveries. They are diagnostics: published after the answer, never waited for, rate-limited
+     * per integration, and dropped (and counted) rather than queued when Kafka does not take them.
+     */
+    interface Refusals {
+
+        /** Whether refused deliveries to existing integrations are reported at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Reports per second that one integration may have in the long run (fractions allowed: 0.1 is one per 10 s). */
+        @WithDefault("1")
+        double rate();
+
+        /** Reports one integration may have at once, before {@link #rate()} applies: the size of its token bucket. */
+        @WithDefault("20")
+        int burst();
+
+        /**
+         * Most integrations whose rate is tracked at once (about 100 bytes each). Beyond it, integrations whose bucket
+         * has refilled are forgotten first; if there are none, further integrations' refusals are not reported.
+         */
+        @WithDefault("10000")
+        int trackedIntegrations();
+
+        /** Most reports handed to Kafka and not yet acknowledged; beyond it reports are dropped (at most 1024). */
+        @WithDefault("256")
+        int maxInFlight();
     }
 
     /** One integration declared in configuration. */

@@ -35,6 +35,7 @@ public final class PlatformSettings {
         checkShutdown(config, ingress, problems);
         checkAccessLog(config, problems);
         checkLimits(ingress, problems);
+        checkRefusals(ingress.refusals(), problems);
     }
 
     private static void checkProducerTimeouts(Config config, IngressConfig ingress, ConfigProblems problems) {
@@ -102,6 +103,22 @@ public final class PlatformSettings {
         }
         if (ingress.retryAfterSeconds() < 0) {
             problems.add("bitbridge.ingress.retry-after-seconds", "must not be negative");
+        }
+    }
+
+    private static void checkRefusals(IngressConfig.Refusals refusals, ConfigProblems problems) {
+        String prefix = "bitbridge.ingress.refusals.";
+        if (!(refusals.rate() > 0) || Double.isInfinite(refusals.rate())) {
+            problems.add(prefix + "rate", "must be a positive number of reports per second, e.g. 1 or 0.1");
+        }
+        if (refusals.burst() < 1) {
+            problems.add(prefix + "burst", "must be at least 1");
+        }
+        if (refusals.trackedIntegrations() < 1) {
+            problems.add(prefix + "tracked-integrations", "must be at least 1");
+        }
+        if (refusals.maxInFlight() < 1 || refusals.maxInFlight() > 1024) {
+            problems.add(prefix + "max-in-flight", "must be from 1 to 1024");
         }
     }
 

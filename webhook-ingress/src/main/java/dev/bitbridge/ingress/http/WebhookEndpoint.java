@@ -15,6 +15,7 @@ import dev.bitbridge.ingress.auth.TokenAuthenticator;
 import dev.bitbridge.ingress.config.IngressConfig;
 import dev.bitbridge.ingress.lifecycle.FatalErrors;
 import dev.bitbridge.ingress.publish.WebhookIntake;
+import dev.bitbridge.ingress.refusals.RefusalReporter;
 
 /**
  * Everything the public port serves: {@code POST /webhooks/bitbucket/{integration}}, and a JSON 404/405 for anything
@@ -35,6 +36,7 @@ public class WebhookEndpoint {
 
     private final TokenAuthenticator authenticator;
     private final WebhookIntake intake;
+    private final RefusalReporter refusals;
     private final Answers answers;
     private final BodyMemory bodyMemory;
     private final FatalErrors fatalErrors;
@@ -42,10 +44,11 @@ public class WebhookEndpoint {
     private final long maxBodySize;
     private final Duration bodyTimeout;
 
-    WebhookEndpoint(TokenAuthenticator authenticator, WebhookIntake intake, Answers answers, BodyMemory bodyMemory,
-            FatalErrors fatalErrors, Vertx vertx, IngressConfig config) {
+    WebhookEndpoint(TokenAuthenticator authenticator, WebhookIntake intake, RefusalReporter refusals, Answers answers,
+            BodyMemory bodyMemory, FatalErrors fatalErrors, Vertx vertx, IngressConfig config) {
         this.authenticator = authenticator;
         this.intake = intake;
+        this.refusals = refusals;
         this.answers = answers;
         this.bodyMemory = bodyMemory;
         this.fatalErrors = fatalErrors;
@@ -82,9 +85,15 @@ public class WebhookEndpoint {
             answers.reject(context.request(), new WebhookRejectedException(rejection, "The request could not be"
                     + " processed (HTTP " + context.statusCode() + "). Webhooks are delivered to POST "
                     + WebhookPath.PREFIX + "<integration>."));
+            if (exchange != null) {
+                exchange.report(rejection);
+            }
             return;
         }
         failed(context.request(), exchange == null ? null : exchange.integrationName(), context.failure());
+        if (exchange != null) {
+            exchange.report(Rejection.INTERNAL_ERROR);
+        }
     }
 
     /** Answers an unexpected failure with 500; an {@link Error} also ends the process. */
@@ -109,6 +118,10 @@ public class WebhookEndpoint {
 
     WebhookIntake intake() {
         return intake;
+    }
+
+    RefusalReporter refusals() {
+        return refusals;
     }
 
     Answers answers() {

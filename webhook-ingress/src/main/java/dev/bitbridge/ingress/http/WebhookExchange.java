@@ -1,10 +1,12 @@
 package dev.bitbridge.ingress.http;
 
+import java.util.List;
 import java.util.function.Function;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 
+import dev.bitbridge.ingress.auth.Authentication;
 import dev.bitbridge.ingress.auth.PresentedTokens;
 import dev.bitbridge.ingress.auth.SignatureVerifier;
 import dev.bitbridge.ingress.integrations.Integration;
@@ -24,6 +26,8 @@ import dev.bitbridge.ingress.publish.PayloadInspector;
  * <li>signature over the raw bytes (403), then one JSON object (400);</li>
  * <li>published: 202 once Kafka acknowledged it, 503 if it did not in time.</li>
  * </ol>
+ * A refusal is answered first and then, if the URL names an existing integration, reported once
+ * ({@code refusals.RefusalReporter}); the report cannot change or delay the answer.
  */
 final class WebhookExchange implements BodyReader.Outcome {
 
@@ -33,12 +37,14 @@ final class WebhookExchange implements BodyReader.Outcome {
     private final HttpServerRequest request;
     private final Function<String, String> header;
     private String integrationName;
+    private Authentication authentication;
     private Integration target;
     private String eventKey;
     private String eventId;
     private String hookUuid;
     private Integer attempt;
     private BodyReader body;
+    private boolean reported;
 
     WebhookExchange(WebhookEndpoint endpoint, HttpServerRequest request) {
         this.endpoint = endpoint;
@@ -58,10 +64,9 @@ final class WebhookExchange implements BodyReader.Outcome {
             if (request.method() != HttpMethod.POST) {
                 throw new WebhookRejectedException(Rejection.METHOD_NOT_ALLOWED, "Webhooks are delivered with POST.");
             }
-            target = endpoint.authenticator()
-                    .authenticate(integrationName, PresentedTokens.of(WebhookPath.token(request.query()),
-                            request.getHeader("Authorization")))
-                    .orElseThrow(WebhookExchange::unauthorized);
+            authentication = endpoint.authenticator().authenticate(integrationName,
+                    PresentedTokens.of(WebhookPath.token(request.query()), request.getHeader("Authorization")));
+            target = authentication.accepted().orElseThrow(WebhookExchange::unauthorized);
             eventKey = DeliveryHeaders.eventKey(header);
             if (PING.equals(eventKey)) {
                 endpoint.answers().pong(request);
@@ -91,8 +96,9 @@ final class WebhookExchange implements BodyReader.Outcome {
     }
 
     private void publish(byte[] raw) {
-        if (target.signed()) {
-            verifySignature(raw);
+        List<byte[]> secrets = authentication.signingSecrets();
+        if (!secrets.isEmpty()) {
+            verifySignature(secrets, raw);
         }
         String repository = repositoryOf(raw);
         Delivery delivery = new Delivery(target, eventKey, eventId, hookUuid, attempt, repository, raw);
@@ -110,6 +116,20 @@ final class WebhookExchange implements BodyReader.Outcome {
     @Override
     public void refused(WebhookRejectedException why) {
         endpoint.answers().reject(request, why);
+        report(why.rejection());
+    }
+
+    /**
+     * Reports a refusal that has been answered, at most once per request. Refusals decided before the path was read
+     * (414, 431) read it now, so that they too reach an existing integration's owner.
+     */
+    void report(Rejection rejection) {
+        if (reported) {
+            return;
+        }
+        reported = true;
+        String name = integrationName != null ? integrationName : WebhookPath.integration(request.path());
+        endpoint.refusals().report(name, rejection, authentication == null ? null : authentication.match(), header);
     }
 
     @Override
@@ -135,14 +155,15 @@ final class WebhookExchange implements BodyReader.Outcome {
                 refused(refusal);
             } else {
                 endpoint.failed(request, integrationName, failure);
+                report(Rejection.INTERNAL_ERROR);
             }
         } catch (Throwable e) { // NOSONAR: the last resort; an Error still reaches the fatal-error handler
             endpoint.lastResort(request, e);
         }
     }
 
-    private void verifySignature(byte[] raw) {
-        switch (SignatureVerifier.verify(target.secret(), raw, header.apply(DeliveryHeaders.SIGNATURE))) {
+    private void verifySignature(List<byte[]> secrets, byte[] raw) {
+        switch (SignatureVerifier.verify(secrets, raw, header.apply(DeliveryHeaders.SIGNATURE))) {
             case VALID -> {
             }
             case MISSING -> throw new WebhookRejectedException(Rejection.SIGNATURE_MISSING, "Integration '" + target.name()

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.bitbridge.events.integration.IntegrationRoute;
+import dev.bitbridge.events.integration.PreviousCredentials;
+import dev.bitbridge.events.integration.SealedSecret;
 import dev.bitbridge.events.integration.SecretSealer;
 import dev.bitbridge.ingress.config.ConfigProblems;
 import dev.bitbridge.ingress.config.IngressConfig;
@@ -61,15 +63,38 @@ public class IntegrationRecordHandler {
             if (!key.equals(route.name())) {
                 throw new IllegalArgumentException("its key differs from its name '" + route.name() + "'");
             }
-            byte[] secret = route.webhookSecret() == null ? null
-                    : sealer.open(route.name(), route.webhookSecret()).getBytes(StandardCharsets.UTF_8);
+            byte[] secret = route.webhookSecret() == null ? null : open(route.name(), route.webhookSecret());
             registry.put(new Integration(route.name(), route.flavor(), route.enabled(), route.tokenHash(), secret,
-                    Integration.Origin.TOPIC));
+                    Integration.Origin.TOPIC, previous(route, record)));
         } catch (IOException | RuntimeException e) {
             LOG.errorf("Integration record '%s' at %s-%d@%d cannot be used and the integration is removed until a valid"
                     + " record replaces it: %s", key, record.topic(), record.partition(), record.offset(), why(e));
             registry.remove(key);
         }
+    }
+
+    /**
+     * A previous secret that does not open loses only the grace period: the current token and secret still work, and
+     * nothing is accepted that the record did not allow.
+     */
+    private Integration.Previous previous(IntegrationRoute route, ConsumerRecord<String, byte[]> record) {
+        PreviousCredentials previous = route.previous();
+        if (previous == null) {
+            return null;
+        }
+        try {
+            byte[] secret = previous.webhookSecret() == null ? null : open(route.name(), previous.webhookSecret());
+            return new Integration.Previous(previous.tokenHash(), secret, previous.validUntil());
+        } catch (SecretSealer.SealingException e) {
+            LOG.errorf("Integration record '%s' at %s-%d@%d: the previous secret cannot be used, so the previous token"
+                    + " and secret are refused now rather than until %s: %s", route.name(), record.topic(),
+                    record.partition(), record.offset(), previous.validUntil(), e.getMessage());
+            return null;
+        }
+    }
+
+    private byte[] open(String integration, SealedSecret sealed) {
+        return sealer.open(integration, sealed).getBytes(StandardCharsets.UTF_8);
     }
 
     /** @return why a record is unusable, naming fields and positions but never quoting values */

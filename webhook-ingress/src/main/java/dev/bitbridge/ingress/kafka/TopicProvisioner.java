@@ -40,6 +40,9 @@ import dev.bitbridge.ingress.lifecycle.FatalErrors;
  * Durability is the cluster's: a topic is created with the cluster's default replication factor and
  * {@code min.insync.replicas} unless {@code bitbridge.ingress.topics.*} says otherwise.
  * <p>
+ * {@code bitbridge.webhook-refusals.v1} only carries diagnostics: failing to create it is logged, and the ingress becomes
+ * ready without it (refusal reports are then dropped and counted, see {@code refusals.RefusalReporter}).
+ * <p>
  * Whether the topics were created here or declared by the platform, the raw topic must take a record of the largest
  * body the ingress accepts ({@code max.message.bytes}); otherwise the ingress does not become ready, and says why.
  * <p>
@@ -59,6 +62,7 @@ public class TopicProvisioner {
     private volatile boolean provisioned;
     private volatile String waitingFor = "not started";
     private volatile Thread thread;
+    private String diagnosticsProblem;
 
     @Inject
     TopicProvisioner(IngressConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
@@ -114,10 +118,14 @@ public class TopicProvisioner {
             if (config.createTopics()) {
                 Set<String> existing = admin.listTopics().names().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 for (TopicSpec spec : Topics.ALL) {
-                    if (!existing.contains(spec.name())) {
-                        action = "create topic " + spec.name();
-                        create(admin, spec);
+                    if (existing.contains(spec.name()) || spec == Topics.WEBHOOK_REFUSALS_V1_SPEC) {
+                        continue;
                     }
+                    action = "create topic " + spec.name();
+                    create(admin, spec);
+                }
+                if (config.refusals().enabled() && !existing.contains(Topics.WEBHOOK_REFUSALS_V1)) {
+                    createDiagnostics(admin, Topics.WEBHOOK_REFUSALS_V1_SPEC);
                 }
             }
             action = "read the settings of " + Topics.WEBHOOKS_V1;
@@ -152,6 +160,24 @@ public class TopicProvisioner {
                 throw e;
             }
         }
+    }
+
+    /** Creates a topic that webhooks do not need; a failure is logged (once per reason) and does not stop readiness. */
+    private void createDiagnostics(Admin admin, TopicSpec spec) throws InterruptedException {
+        String problem;
+        try {
+            create(admin, spec);
+            return;
+        } catch (ExecutionException e) {
+            problem = TopicProvisioningFailure.describe(e.getCause(), "create topic " + spec.name());
+        } catch (TimeoutException | RuntimeException e) {
+            problem = TopicProvisioningFailure.describe(e, "create topic " + spec.name());
+        }
+        if (!problem.equals(diagnosticsProblem)) {
+            LOG.warnf("%s. Webhooks are served regardless; refused deliveries are not reported until the topic exists.",
+                    problem);
+        }
+        diagnosticsProblem = problem;
     }
 
     /**

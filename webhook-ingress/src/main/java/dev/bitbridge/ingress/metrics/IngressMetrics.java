@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Timer;
 
 import dev.bitbridge.ingress.http.Rejection;
 import dev.bitbridge.ingress.integrations.Integration;
+import dev.bitbridge.ingress.refusals.Drop;
 
 /**
  * The edge's Prometheus metrics, served on the management port only. Every series exists, at zero, from the moment
@@ -31,6 +32,11 @@ import dev.bitbridge.ingress.integrations.Integration;
  * <li>{@code bitbridge_ingress_duplicate_ids_evicted_total} — ids forgotten before their window ended, for lack of
  * room: when it grows, raise {@code duplicate-capacity}</li>
  * <li>{@code bitbridge_ingress_body_memory_bytes} — memory held by request bodies now</li>
+ * <li>{@code bitbridge_ingress_refusal_reports_published_total} — refusals reported on
+ * {@code bitbridge.webhook-refusals.v1}</li>
+ * <li>{@code bitbridge_ingress_refusal_reports_dropped_total{reason}} — refusals of existing integrations not reported:
+ * {@code rate_limited} (expected under a flood), {@code too_many_in_flight} or {@code kafka_unavailable} (the reporter
+ * is broken or Kafka away)</li>
  * </ul>
  */
 @ApplicationScoped
@@ -43,6 +49,8 @@ public class IngressMetrics {
     private final Timer publish;
     private final Counter idsRead;
     private final Counter idsEvicted;
+    private final Counter refusalsReported;
+    private final Map<Drop, Counter> refusalsDropped = new EnumMap<>(Drop.class);
 
     IngressMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -63,6 +71,16 @@ public class IngressMetrics {
         this.idsEvicted = Counter.builder("bitbridge.ingress.duplicate.ids.evicted")
                 .description("Delivery ids forgotten before the duplicate window ended because duplicate-capacity was reached")
                 .register(registry);
+        this.refusalsReported = Counter.builder("bitbridge.ingress.refusal.reports.published")
+                .description("Refused deliveries to existing integrations reported on bitbridge.webhook-refusals.v1")
+                .register(registry);
+        for (Drop drop : Drop.values()) {
+            refusalsDropped.put(drop, Counter.builder("bitbridge.ingress.refusal.reports.dropped")
+                    .description("Refused deliveries to existing integrations not reported, by why: rate_limited (a"
+                            + " flood), too_many_in_flight or kafka_unavailable (Kafka does not take the reports)")
+                    .tag("reason", drop.code())
+                    .register(registry));
+        }
     }
 
     /** Creates an integration's series at zero, so they exist before its first delivery. */
@@ -88,6 +106,14 @@ public class IngressMetrics {
 
     public void rejected(Rejection rejection) {
         rejected.get(rejection).increment();
+    }
+
+    public void refusalReported() {
+        refusalsReported.increment();
+    }
+
+    public void refusalReportDropped(Drop why) {
+        refusalsDropped.get(why).increment();
     }
 
     public void idRead() {

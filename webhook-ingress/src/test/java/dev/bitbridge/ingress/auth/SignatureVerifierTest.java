@@ -3,6 +3,7 @@ package dev.bitbridge.ingress.auth;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,16 @@ class SignatureVerifierTest {
     @Test
     void signsLikeBitbucket() {
         assertThat(SignatureVerifier.sign(SECRET, BODY)).isEqualTo(EXPECTED);
+    }
+
+    @Test
+    void duringARotationEitherSecretMaySign() {
+        byte[] other = "another secret".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(SignatureVerifier.verify(List.of(other, SECRET), BODY, EXPECTED)).isEqualTo(VALID);
+        assertThat(SignatureVerifier.verify(List.of(SECRET, other), BODY, EXPECTED)).isEqualTo(VALID);
+        assertThat(SignatureVerifier.verify(List.of(other), BODY, EXPECTED)).isEqualTo(MISMATCH);
+        assertThat(SignatureVerifier.verify(List.of(other, SECRET), BODY, null)).isEqualTo(MISSING);
     }
 
     @Test

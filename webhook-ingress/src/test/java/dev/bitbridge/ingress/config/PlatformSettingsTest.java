@@ -213,7 +213,15 @@ class PlatformSettingsTest {
             "bitbridge.ingress.duplicate-capacity, -5",
             "bitbridge.ingress.duplicate-window, PT0S",
             "bitbridge.ingress.duplicate-window, -PT1H",
-            "bitbridge.ingress.retry-after-seconds, -1" })
+            "bitbridge.ingress.retry-after-seconds, -1",
+            "bitbridge.ingress.refusals.rate, 0",
+            "bitbridge.ingress.refusals.rate, -1",
+            "bitbridge.ingress.refusals.rate, NaN",
+            "bitbridge.ingress.refusals.rate, Infinity",
+            "bitbridge.ingress.refusals.burst, 0",
+            "bitbridge.ingress.refusals.tracked-integrations, 0",
+            "bitbridge.ingress.refusals.max-in-flight, 0",
+            "bitbridge.ingress.refusals.max-in-flight, 1025" })
     void limitsThatCannotWorkAreProblems(String key, String value) {
         assertThat(keysAtFault(problemsWith(key, value))).containsExactly(key);
     }
@@ -222,7 +230,12 @@ class PlatformSettingsTest {
     @CsvSource({
             "bitbridge.ingress.duplicate-capacity, 1",
             "bitbridge.ingress.duplicate-window, PT0.001S",
-            "bitbridge.ingress.retry-after-seconds, 0" })
+            "bitbridge.ingress.retry-after-seconds, 0",
+            "bitbridge.ingress.refusals.rate, 0.001",
+            "bitbridge.ingress.refusals.burst, 1",
+            "bitbridge.ingress.refusals.tracked-integrations, 1",
+            "bitbridge.ingress.refusals.max-in-flight, 1",
+            "bitbridge.ingress.refusals.max-in-flight, 1024" })
     void theSmallestWorkableLimitsAreNoProblem(String key, String value) {
         assertThat(problemsWith(key, value)).isEmpty();
     }

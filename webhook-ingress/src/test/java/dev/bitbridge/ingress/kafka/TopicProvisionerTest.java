@@ -89,6 +89,33 @@ class TopicProvisionerTest {
     }
 
     @Test
+    void theRefusalsTopicIsNotNeededToServeWebhooks() throws Exception {
+        kafka = EmbeddedKafka.dedicated(Map.of("create.topic.policy.class.name",
+                RefusingRefusalsTopicPolicy.class.getName()));
+        TopicProvisioner provisioner = provisioner(Map.of());
+
+        assertThat(provisioner.ensureTopics()).as("refused diagnostics topic, provisioned anyway").isTrue();
+
+        assertThat(provisioner.waitingFor()).isEmpty();
+        try (Admin admin = Admin.create(adminProperties())) {
+            assertThat(admin.listTopics().names().get()).contains(Topics.WEBHOOKS_V1, Topics.INTEGRATIONS_V1)
+                    .doesNotContain(Topics.WEBHOOK_REFUSALS_V1);
+        }
+    }
+
+    @Test
+    void withRefusalReportsOffTheirTopicIsNotCreated() throws Exception {
+        kafka = EmbeddedKafka.dedicated(Map.of());
+
+        assertThat(provisioner(Map.of("bitbridge.ingress.refusals.enabled", "false")).ensureTopics()).isTrue();
+
+        try (Admin admin = Admin.create(adminProperties())) {
+            assertThat(admin.listTopics().names().get()).contains(Topics.WEBHOOKS_V1)
+                    .doesNotContain(Topics.WEBHOOK_REFUSALS_V1);
+        }
+    }
+
+    @Test
     void aDeclaredRawTopicTooSmallForTheLargestBodyKeepsTheIngressUnready() throws Exception {
         kafka = EmbeddedKafka.dedicated(Map.of());
         try (Admin admin = Admin.create(adminProperties())) {
