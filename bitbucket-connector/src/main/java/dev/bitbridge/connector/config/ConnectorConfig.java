@@ -31,6 +31,13 @@ public interface ConnectorConfig {
     /** Id of the key in {@link #sealingKeys()} that seals new routing records. */
     String sealingKeyId();
 
+    /**
+     * How long the previous webhook token and secret stay valid at the ingress after a rotation, so that deliveries
+     * Bitbucket built with them (in flight, or retried) are not refused while the hooks are updated.
+     */
+    @WithDefault("PT1H")
+    Duration rotationGrace();
+
     /** Who may call the management API. */
     Api api();
 

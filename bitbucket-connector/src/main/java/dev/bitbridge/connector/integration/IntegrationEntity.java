@@ -45,6 +45,10 @@ public class IntegrationEntity extends PanacheEntityBase {
     public long routeVersion;
     @Column(name = "route_published_version")
     public long routePublishedVersion;
+    @Column(name = "previous_token_hash")
+    public String previousTokenHash;
+    @Column(name = "previous_valid_until")
+    public Instant previousValidUntil;
     @Column(name = "deleted_at")
     public Instant deletedAt;
     @Version

@@ -27,6 +27,7 @@ import dev.bitbridge.connector.connection.ConnectionReport;
 import dev.bitbridge.connector.connection.ConnectionTester;
 import dev.bitbridge.connector.security.ApiRoles;
 import dev.bitbridge.connector.security.Caller;
+import dev.bitbridge.connector.webhooks.WebhookRotation;
 
 /** {@code /api/v1/integrations}: create, list, read, change and delete integrations. */
 @Path("/api/v1/integrations")
@@ -41,11 +42,24 @@ public class IntegrationResource {
     private final IntegrationService integrations;
     private final Caller caller;
     private final ConnectionTester tester;
+    private final WebhookRotation rotation;
 
-    IntegrationResource(IntegrationService integrations, Caller caller, ConnectionTester tester) {
+    IntegrationResource(IntegrationService integrations, Caller caller, ConnectionTester tester,
+            WebhookRotation rotation) {
+        this.rotation = rotation;
         this.integrations = integrations;
         this.caller = caller;
         this.tester = tester;
+    }
+
+    @POST
+    @Path("{name}/webhook/rotate")
+    @RolesAllowed(ApiRoles.ADMIN)
+    @Operation(summary = "Rotate the webhook token and secret", description = "The ingress keeps accepting the"
+            + " previous ones for bitbridge.connector.rotation-grace while every automatic hook is rewritten; the"
+            + " answer lists hooks that could not be updated.")
+    public Uni<WebhookRotation.RotationReport> rotate(@PathParam("name") String name) {
+        return rotation.rotate(name);
     }
 
     @POST

@@ -22,6 +22,7 @@ public class IntegrationSecrets {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String TOKEN = "token";
     private static final String SECRET = "secret";
+    private static final String PREVIOUS_SECRET = "previousSecret";
 
     private final CredentialStore store;
 
@@ -41,7 +42,7 @@ public class IntegrationSecrets {
 
     /** @return a new webhook token and secret: 256 random bits each, URL-safe */
     public static WebhookSecrets generateWebhookSecrets() {
-        return new WebhookSecrets(random(), random());
+        return new WebhookSecrets(random(), random(), Optional.empty());
     }
 
     public Uni<Void> putBitbucket(String integration, SecretFields credentials) {
@@ -53,13 +54,15 @@ public class IntegrationSecrets {
     }
 
     public Uni<Void> putWebhook(String integration, WebhookSecrets secrets) {
-        return store.put(webhookPath(integration), SecretFields.of(Map.of(TOKEN, secrets.token(), SECRET,
-                secrets.secret())));
+        Map<String, String> fields = new java.util.HashMap<>(Map.of(TOKEN, secrets.token(), SECRET, secrets.secret()));
+        secrets.previousSecret().ifPresent(previous -> fields.put(PREVIOUS_SECRET, previous));
+        return store.put(webhookPath(integration), SecretFields.of(fields));
     }
 
     public Uni<Optional<WebhookSecrets>> webhook(String integration) {
         return store.get(webhookPath(integration))
-                .map(found -> found.map(f -> new WebhookSecrets(f.require(TOKEN), f.require(SECRET))));
+                .map(found -> found.map(f -> new WebhookSecrets(f.require(TOKEN), f.require(SECRET),
+                        f.get(PREVIOUS_SECRET))));
     }
 
     /** Removes every secret of the integration. */
@@ -75,9 +78,17 @@ public class IntegrationSecrets {
     }
 
     /**
-     * The webhook token (in the hook's URL) and the secret Bitbucket signs deliveries with.
+     * The webhook token (in the hook's URL) and the secret Bitbucket signs deliveries with, and after a rotation the
+     * previous secret, still accepted during the grace period.
      */
-    public record WebhookSecrets(String token, String secret) {
+    public record WebhookSecrets(String token, String secret, Optional<String> previousSecret) {
+
+        /** @return new token and secret, keeping this secret as the previous one */
+        public WebhookSecrets rotated() {
+            WebhookSecrets fresh = generateWebhookSecrets();
+            return new WebhookSecrets(fresh.token(), fresh.secret(), Optional.of(secret));
+        }
+
         @Override
         public String toString() {
             return "WebhookSecrets[***]";

@@ -22,6 +22,7 @@ import dev.bitbridge.connector.config.ConnectorConfig;
 import dev.bitbridge.connector.integration.IntegrationEntity;
 import dev.bitbridge.connector.integration.IntegrationSecrets;
 import dev.bitbridge.events.integration.IntegrationRoute;
+import dev.bitbridge.events.integration.PreviousCredentials;
 import dev.bitbridge.events.webhook.BitbucketFlavor;
 
 /**
@@ -104,11 +105,22 @@ public class RoutePublisher {
                 .map(found -> found.orElseThrow(() -> new IllegalStateException("integration '" + name
                         + "' has no webhook token and secret in the credential store")))
                 .map(webhook -> new IntegrationRoute(name, BitbucketFlavor.of(entity.flavor), entity.enabled,
-                        entity.webhookTokenHash, sealer.seal(name, webhook.secret()), Instant.now()))
+                        entity.webhookTokenHash, sealer.seal(name, webhook.secret()), Instant.now(),
+                        previous(entity, webhook)))
                 .chain(route -> emitter.send(Record.of(name, bytes(route))))
                 .chain(() -> Panache.withTransaction(() -> IntegrationEntity.update(
                         "routePublishedVersion = ?1 where name = ?2 and routePublishedVersion < ?1", version, name)))
                 .replaceWith(true);
+    }
+
+    /** The token and secret before the last rotation, while they are still valid. */
+    private PreviousCredentials previous(IntegrationEntity entity, IntegrationSecrets.WebhookSecrets webhook) {
+        if (entity.previousValidUntil == null || !Instant.now().isBefore(entity.previousValidUntil)) {
+            return null;
+        }
+        return new PreviousCredentials(entity.previousTokenHash,
+                webhook.previousSecret().map(s -> sealer.seal(entity.name, s)).orElse(null),
+                entity.previousValidUntil);
     }
 
     private byte[] bytes(IntegrationRoute route) {
