@@ -24,6 +24,17 @@ public class IntegrationAccess {
         this.config = config;
     }
 
+    /** @throws ApiException 404 when there is no such integration */
+    public Uni<Void> exists(String name) {
+        return Panache.withSession(() -> IntegrationEntity.<IntegrationEntity> findById(name))
+                .invoke(entity -> {
+                    if (entity == null || entity.deletedAt != null) {
+                        throw ApiException.notFound("No integration is named '" + name + "'");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
     /**
      * @param name an integration's name
      * @return its target and authorization

@@ -44,6 +44,16 @@ public interface ConnectorConfig {
     /** How routing records reach {@code bitbridge.integrations.v1}. */
     Routing routing();
 
+    /** The recent deliveries kept per integration. */
+    Deliveries deliveries();
+
+    interface Deliveries {
+
+        /** How long a delivery stays listed. */
+        @WithDefault("P7D")
+        Duration retention();
+    }
+
     /** Where Bitbucket Cloud is, and how Bitbridge calls Bitbucket. */
     Bitbucket bitbucket();
 

@@ -16,13 +16,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.bitbridge.connector.support.BitbridgeTopics;
 import dev.bitbridge.credentials.CredentialStore;
 import dev.bitbridge.credentials.SecretFields;
 import dev.bitbridge.events.Topics;
 import dev.bitbridge.events.integration.IntegrationRoute;
 import dev.bitbridge.events.integration.SecretSealer;
 import dev.bitbridge.events.integration.TokenHash;
-import dev.bitbridge.testkit.KafkaTestResource;
 import dev.bitbridge.testkit.PostgresTestResource;
 import dev.bitbridge.testkit.TopicScanner;
 
@@ -38,7 +38,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
-@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(BitbridgeTopics.class)
 class IntegrationApiTest {
 
     static final String SEALING_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";

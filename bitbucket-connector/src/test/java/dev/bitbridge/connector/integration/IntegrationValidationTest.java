@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import dev.bitbridge.testkit.KafkaTestResource;
+import dev.bitbridge.connector.support.BitbridgeTopics;
 import dev.bitbridge.testkit.PostgresTestResource;
 
 import static dev.bitbridge.connector.support.Api.asAdmin;
@@ -23,7 +23,7 @@ import static org.hamcrest.Matchers.not;
 /** Every refused input names its field and what to do, and changes nothing. */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
-@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(BitbridgeTopics.class)
 class IntegrationValidationTest {
 
     static Stream<Arguments> refused() {

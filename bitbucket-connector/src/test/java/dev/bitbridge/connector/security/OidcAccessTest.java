@@ -14,7 +14,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
 
-import dev.bitbridge.testkit.KafkaTestResource;
+import dev.bitbridge.connector.support.BitbridgeTopics;
 import dev.bitbridge.testkit.PostgresTestResource;
 
 import static dev.bitbridge.connector.support.Api.asAdmin;
@@ -30,7 +30,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @TestProfile(OidcProfile.class)
 @QuarkusTestResource(PostgresTestResource.class)
-@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(BitbridgeTopics.class)
 class OidcAccessTest {
 
     @BeforeEach
