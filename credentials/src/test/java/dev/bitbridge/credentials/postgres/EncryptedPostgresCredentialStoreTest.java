@@ -18,6 +18,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import dev.bitbridge.credentials.CapturedLogs;
 import dev.bitbridge.credentials.CredentialStore;
 import dev.bitbridge.credentials.CredentialStoreException;
 import dev.bitbridge.credentials.SecretFields;
@@ -131,6 +132,19 @@ class EncryptedPostgresCredentialStoreTest {
         assertThatThrownBy(() -> store.put("../etc/passwd", FIELDS))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is invalid");
+    }
+
+    @Test
+    void noValueReachesTheLogsEvenOnFailures() {
+        try (CapturedLogs logs = CapturedLogs.start()) {
+            put("integrations/logged/bitbucket", FIELDS);
+            get("integrations/logged/bitbucket");
+            pool.query("UPDATE " + EncryptedPostgresCredentialStore.TABLE + " SET key_id = 'k0'").execute().await()
+                    .atMost(WAIT);
+            store.get("integrations/logged/bitbucket").onFailure().recoverWithNull().await().atMost(WAIT);
+
+            assertThat(logs.text()).doesNotContain(SECRET);
+        }
     }
 
     private void put(String path, SecretFields fields) {

@@ -12,6 +12,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
+import dev.bitbridge.credentials.CapturedLogs;
 import dev.bitbridge.credentials.CredentialStore;
 import dev.bitbridge.credentials.CredentialStoreException;
 import dev.bitbridge.credentials.SecretFields;
@@ -111,6 +112,22 @@ class VaultCredentialStoreTest {
         assertThat(vault.requests())
                 .isNotEmpty()
                 .allMatch(request -> request.matches("(GET|POST|DELETE) /v1/secret/(data|metadata)/bitbridge/test/.+"));
+    }
+
+    @Test
+    void noValueReachesTheLogsEvenAtDebugAndOnFailures() {
+        try (CapturedLogs logs = CapturedLogs.start()) {
+            store.put("integrations/logged/bitbucket", FIELDS).await().atMost(WAIT);
+            get("integrations/logged/bitbucket");
+            vault.revoke(VaultSimulatorResource.TOKEN);
+            try {
+                store.put("integrations/logged/bitbucket", FIELDS).onFailure().recoverWithNull().await().atMost(WAIT);
+            } finally {
+                vault.accept(VaultSimulatorResource.TOKEN);
+            }
+
+            assertThat(logs.text()).doesNotContain(SECRET);
+        }
     }
 
     private Optional<SecretFields> get(String path) {

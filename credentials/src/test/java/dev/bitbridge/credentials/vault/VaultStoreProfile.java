@@ -13,6 +13,9 @@ public class VaultStoreProfile implements QuarkusTestProfile {
                 "bitbridge.credentials.store", "vault",
                 "bitbridge.credentials.vault.path-prefix", "bitbridge/test",
                 // This service has no datasource at all: the Vault store must not need one.
-                "quarkus.flyway.migrate-at-start", "false");
+                "quarkus.flyway.migrate-at-start", "false",
+                // What quarkus-vault and Vert.x log about requests must not show values either.
+                "quarkus.log.category.\"io.quarkus.vault\".level", "DEBUG",
+                "quarkus.log.category.\"io.vertx\".level", "DEBUG");
     }
 }
