@@ -1,0 +1,37 @@
+package dev.bitbridge.credentials.config;
+
+import java.util.Optional;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.Config;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Stops the service at start, naming every key at fault, when the configured credential store could only fail on the
+ * first credential read.
+ */
+@ApplicationScoped
+public class CredentialsStartupCheck {
+
+    void check(@Observes @Priority(1) StartupEvent event, CredentialsConfig credentials, Config config) {
+        problems(credentials, config.getOptionalValue(VaultLocation.URL, String.class)).throwIfAny();
+    }
+
+    /**
+     * @param credentials the credential store's configuration
+     * @param vaultUrl {@code quarkus.vault.url}, if set
+     * @return what is wrong with the configuration of the chosen store
+     */
+    static ConfigProblems problems(CredentialsConfig credentials, Optional<String> vaultUrl) {
+        ConfigProblems problems = new ConfigProblems();
+        switch (credentials.store()) {
+            case POSTGRES -> MasterKeys.parse(credentials, problems);
+            case VAULT -> VaultLocation.check(credentials, vaultUrl, problems);
+        }
+        return problems;
+    }
+}
