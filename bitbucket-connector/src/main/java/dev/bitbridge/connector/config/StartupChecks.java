@@ -75,7 +75,8 @@ public class StartupChecks {
         String key = PREFIX + "api.admin-token";
         if (connector.api().adminToken().isEmpty() && !oidc) {
             problems.add(key, "nobody could use the API: set an admin token of at least " + MIN_ADMIN_TOKEN_LENGTH
-                    + " characters, or configure an OIDC issuer (quarkus.oidc.auth-server-url)");
+                    + " characters, or configure an OIDC issuer (quarkus.oidc.tenant-enabled=true and"
+                    + " quarkus.oidc.auth-server-url)");
         }
         connector.api().adminToken().filter(t -> t.length() < MIN_ADMIN_TOKEN_LENGTH)
                 .ifPresent(t -> problems.add(key, "is shorter than " + MIN_ADMIN_TOKEN_LENGTH
