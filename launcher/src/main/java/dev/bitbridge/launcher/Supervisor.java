@@ -87,7 +87,7 @@ public final class Supervisor {
         try {
             PortCheck.requireFree(PortCheck.required(config, services));
             current = POSTGRES;
-            startPostgres();
+            startPostgres(databases(services));
             current = KAFKA;
             startKafka();
             for (ServiceSpec service : services) {
@@ -154,7 +154,13 @@ public final class Supervisor {
         }
     }
 
-    private void startPostgres() {
+    /** @return the databases the services need, each once, in the services' order */
+    static List<String> databases(List<ServiceSpec> services) {
+        return services.stream().flatMap(s -> s.database().stream()).distinct().toList();
+    }
+
+    /** Starts PostgreSQL and creates the databases the services need, so that each service finds its own. */
+    private void startPostgres(List<String> databases) {
         synchronized (lifecycle) {
             abortIfStopping();
             postgres = new PostgresServer(home.postgresDataDir(), home.cacheDir().resolve("postgres"),
@@ -170,8 +176,10 @@ public final class Supervisor {
                 board.setPid(POSTGRES, p);
                 home.writePid(POSTGRES, p);
             });
-            postgres.ensureDatabase(PostgresServer.DATABASE);
-            board.set(POSTGRES, State.READY, "database " + PostgresServer.DATABASE + ", user " + PostgresServer.USER);
+            databases.forEach(postgres::ensureDatabase);
+            // The script prints this detail after up, so it names the databases without keeping a list of its own.
+            String names = databases.isEmpty() ? "no database" : "database " + String.join(", ", databases);
+            board.set(POSTGRES, State.READY, names + ", user " + PostgresServer.USER);
         }
     }
 
