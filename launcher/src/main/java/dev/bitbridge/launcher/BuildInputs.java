@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import javax.xml.XMLConstants;
@@ -77,7 +78,7 @@ final class BuildInputs {
         while (!pending.isEmpty()) {
             String next = pending.pop();
             if (modules.add(next)) {
-                dependenciesOfModule.get(next).stream().map(moduleByArtifactId::get).filter(m -> m != null)
+                dependenciesOfModule.get(next).stream().map(moduleByArtifactId::get).filter(Objects::nonNull)
                         .forEach(pending::add);
             }
         }
