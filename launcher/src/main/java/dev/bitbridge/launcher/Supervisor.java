@@ -199,7 +199,11 @@ public final class Supervisor {
                     kafka.bootstrapServers()))) {
                 TopicCreator topics = new TopicCreator(admin);
                 created = topics.createMissing(Topics.ALL);
-                topics.raiseRecordLimits(Topics.ALL);
+                // Only topics that existed before: those just created have the spec's limits already, and the broker
+                // may not know them yet (it applies what the controller committed a moment later), so describing
+                // them could fail with an unknown topic.
+                List<String> justCreated = created;
+                topics.raiseRecordLimits(Topics.ALL.stream().filter(t -> !justCreated.contains(t.name())).toList());
             }
             board.set(KAFKA, State.READY, (formatted ? "" : "new ") + "cluster " + kafka.clusterId()
                     + ", in the supervisor JVM" + (created.isEmpty() ? "" : ", created " + String.join(" ", created)));
