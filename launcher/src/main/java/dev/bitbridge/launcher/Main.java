@@ -58,7 +58,7 @@ public final class Main {
 
     /**
      * Prints {@link #moduleTable}; the script's only source for which services to build. It runs on every
-     * {@code ./bitbridge up}, so it reads poms only: no Kafka class, no logging setup, nothing written.
+     * {@code ./bitbridge up}, so it only reads poms: no Kafka client, no logging setup, nothing written.
      */
     private static int modules() {
         moduleTable(repository()).forEach(System.out::println);
@@ -121,7 +121,7 @@ public final class Main {
                 Usage: java -jar bitbridge-launcher.jar supervise
                        java -jar bitbridge-launcher.jar records [--bootstrap host:port] [--follow] [topic]
                        java -jar bitbridge-launcher.jar modules
-                Normally run through ./bitbridge (up, down, status, logs, records).""");
+                Normally run through ./bitbridge (up, build, down, status, logs, records).""");
         return 2;
     }
 }
