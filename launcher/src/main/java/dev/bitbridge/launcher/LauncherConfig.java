@@ -17,6 +17,10 @@ import java.util.Map;
  * @param postgresPort the PostgreSQL port on localhost
  * @param ingressPort the public HTTP port of {@code webhook-ingress}, where webhooks arrive
  * @param ingressManagementPort the management port of {@code webhook-ingress} on localhost: health, metrics, OpenAPI
+ * @param connectorPort the public HTTP port of {@code bitbucket-connector}, serving the management API under
+ *        {@code /api/v1}
+ * @param connectorManagementPort the management port of {@code bitbucket-connector} on localhost: health, metrics,
+ *        OpenAPI
  * @param serviceReadyTimeout how long a service may take to answer its readiness check
  * @param serviceJavaOptions JVM options for each service process
  */
@@ -28,6 +32,8 @@ public record LauncherConfig(
         int postgresPort,
         int ingressPort,
         int ingressManagementPort,
+        int connectorPort,
+        int connectorManagementPort,
         Duration serviceReadyTimeout,
         String serviceJavaOptions) {
 
@@ -37,6 +43,9 @@ public record LauncherConfig(
     public static final int DEFAULT_INGRESS_PORT = 8080;
     /** Quarkus's own default for {@code quarkus.management.port}. */
     public static final int DEFAULT_INGRESS_MANAGEMENT_PORT = 9000;
+    /** The connector's own defaults ({@code application.properties}), so that both services run side by side. */
+    public static final int DEFAULT_CONNECTOR_PORT = 8081;
+    public static final int DEFAULT_CONNECTOR_MANAGEMENT_PORT = 9002;
     /** Small heaps and the serial collector: a developer machine runs several of these next to an IDE. */
     public static final String DEFAULT_SERVICE_JAVA_OPTIONS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
@@ -57,6 +66,8 @@ public record LauncherConfig(
                 port(env, "BITBRIDGE_POSTGRES_PORT", DEFAULT_POSTGRES_PORT),
                 port(env, "BITBRIDGE_INGRESS_PORT", DEFAULT_INGRESS_PORT),
                 port(env, "BITBRIDGE_INGRESS_MANAGEMENT_PORT", DEFAULT_INGRESS_MANAGEMENT_PORT),
+                port(env, "BITBRIDGE_CONNECTOR_PORT", DEFAULT_CONNECTOR_PORT),
+                port(env, "BITBRIDGE_CONNECTOR_MANAGEMENT_PORT", DEFAULT_CONNECTOR_MANAGEMENT_PORT),
                 Duration.ofSeconds(number(env, "BITBRIDGE_SERVICE_READY_TIMEOUT_SECONDS", 100, 3600)),
                 env.getOrDefault("BITBRIDGE_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTIONS));
     }

@@ -161,6 +161,23 @@ public final class LauncherHome {
     }
 
     /**
+     * The connector's admin API token ({@code Authorization: Bearer <token>}): 32 random bytes, base64url without
+     * padding like the webhook token, so that it pastes into a shell as it is. Kept, so that scripts a developer wrote
+     * against the local API keep working across restarts.
+     */
+    public String adminApiToken() {
+        return secret("admin-api-token", () -> Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32)));
+    }
+
+    /**
+     * The credential store's master key {@code local}: base64 of 32 random bytes (an AES-256 key), generated once and
+     * kept. Losing it makes every stored Bitbucket credential unreadable, which is why it is never regenerated.
+     */
+    public String credentialsMasterKey() {
+        return secret("credentials-master-key-local", () -> Base64.getEncoder().encodeToString(randomBytes(32)));
+    }
+
+    /**
      * Reads a secret from {@code data/secrets/<name>}, creating it first if absent. The file has mode 600 from the
      * start (never world-readable, not even for a moment) and the value is never logged. Once the file exists it is
      * only ever read: the generator is not called again and the file is not rewritten.

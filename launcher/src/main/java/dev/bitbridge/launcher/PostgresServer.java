@@ -35,8 +35,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class PostgresServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PostgresServer.class);
-    /** The database the services will use; created on start when missing. */
-    public static final String DATABASE = "bitbridge";
     public static final String USER = "postgres";
 
     private final Path dataDir;

@@ -5,19 +5,32 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 /**
  * The services the launcher runs, in start order, with the configuration that wires each one to the local Kafka,
- * PostgreSQL and to the others. A new service gets an entry here (and its module in the {@code SERVICES} list of the
- * {@code ./bitbridge} script, which builds it).
+ * PostgreSQL and to the others. This is the only list of services: the {@code ./bitbridge} script asks for it
+ * ({@code java -jar bitbridge-launcher.jar modules}) to know which modules to build, so a new service needs an entry
+ * here and nowhere else.
  */
 public final class ServiceCatalog {
 
     public static final String WEBHOOK_INGRESS = "webhook-ingress";
+    public static final String BITBUCKET_CONNECTOR = "bitbucket-connector";
+    /** The connector's database; a database per service, so that no service depends on another's tables. */
+    public static final String CONNECTOR_DATABASE = "bitbridge_connector";
     /** The integration declared in the ingress configuration, so a webhook can be tried without the connector. */
     public static final String DEMO_INTEGRATION = "demo";
+    /**
+     * The id of the one sealing key. The connector seals webhook secrets with it and the ingress opens them with it,
+     * so both get the same id and the same key ({@link LauncherHome#localSealingKey()}).
+     */
+    static final String SEALING_KEY_ID = "local";
+    /** The id of the credential store's one master key ({@link LauncherHome#credentialsMasterKey()}). */
+    static final String MASTER_KEY_ID = "local";
     /**
      * JVM options every service gets after the configurable ones, so that no {@code BITBRIDGE_SERVICE_JAVA_OPTS} can
      * drop or undo them. A JVM that hit an {@code OutOfMemoryError} must end and be seen (its status {@code exited},
@@ -25,28 +38,82 @@ public final class ServiceCatalog {
      */
     static final List<String> ALWAYS_JAVA_OPTIONS = List.of("-XX:+ExitOnOutOfMemoryError");
 
+    /**
+     * One service: its Maven module, which is also its name, and how its spec is made. The spec is made only when the
+     * supervisor needs it, since making it generates the service's secrets; listing the modules must not.
+     */
+    private record Entry(String module, BiFunction<LauncherConfig, LauncherHome, ServiceSpec> spec) {
+    }
+
+    /** In start order: the connector after the ingress, whose URL it hands to Bitbucket. */
+    private static final List<Entry> ENTRIES = List.of(
+            new Entry(WEBHOOK_INGRESS, ServiceCatalog::webhookIngress),
+            new Entry(BITBUCKET_CONNECTOR, ServiceCatalog::bitbucketConnector));
+
     private ServiceCatalog() {
+    }
+
+    /** @return the Maven module of every service, in start order; nothing is generated or read */
+    public static List<String> modules() {
+        return ENTRIES.stream().map(Entry::module).toList();
     }
 
     /**
      * @param config ports and folders
-     * @param home where the generated secrets are kept
-     * @return every service, whether built or not
+     * @param home where the generated secrets are kept (and created on first use)
+     * @return every service, whether built or not, in start order
      */
     public static List<ServiceSpec> services(LauncherConfig config, LauncherHome home) {
-        return List.of(webhookIngress(config, home));
+        return ENTRIES.stream().map(e -> e.spec().apply(config, home)).toList();
+    }
+
+    /** @return where a service module's runnable jar is built, relative to the repository root */
+    public static Path artifact(String module) {
+        return Path.of(module, "target", "quarkus-app", "quarkus-run.jar");
     }
 
     static ServiceSpec webhookIngress(LauncherConfig config, LauncherHome home) {
         String prefix = "bitbridge.ingress.integrations." + DEMO_INTEGRATION + ".";
+        String sealingKey = "bitbridge.ingress.sealing-keys." + SEALING_KEY_ID;
         Map<String, String> props = new LinkedHashMap<>();
         props.put("kafka.bootstrap.servers", config.kafkaBootstrapServers());
         props.put(prefix + "flavor", "cloud");
         props.put(prefix + "token", home.demoWebhookToken());
-        props.put("bitbridge.ingress.sealing-keys.local", home.localSealingKey());
+        props.put(sealingKey, home.localSealingKey());
         return quarkusApp(config, WEBHOOK_INGRESS, config.ingressPort(), "BITBRIDGE_INGRESS_PORT",
                 config.ingressManagementPort(), "BITBRIDGE_INGRESS_MANAGEMENT_PORT", props,
-                Set.of(prefix + "token", "bitbridge.ingress.sealing-keys.local"));
+                Set.of(prefix + "token", sealingKey), Optional.empty());
+    }
+
+    /**
+     * The connector: its management API on the public port, integrations in a database of its own, routing records
+     * to Kafka sealed with the key the ingress opens them with.
+     */
+    static ServiceSpec bitbucketConnector(LauncherConfig config, LauncherHome home) {
+        String database = "localhost:" + config.postgresPort() + "/" + CONNECTOR_DATABASE;
+        String sealingKey = "bitbridge.connector.sealing-keys." + SEALING_KEY_ID;
+        String adminToken = "bitbridge.connector.api.admin-token";
+        String masterKey = "bitbridge.credentials.master-keys." + MASTER_KEY_ID;
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("kafka.bootstrap.servers", config.kafkaBootstrapServers());
+        // Trust authentication on localhost, as the launcher itself connects (PostgresServer): no password to keep.
+        props.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + database);
+        props.put("quarkus.datasource.reactive.url", "postgresql://" + database);
+        props.put("quarkus.datasource.username", PostgresServer.USER);
+        // The credential store's table ships with the credentials library, under db/credentials.
+        props.put("quarkus.flyway.locations", "db/migration,db/credentials");
+        props.put(sealingKey, home.localSealingKey());
+        props.put("bitbridge.connector.sealing-key-id", SEALING_KEY_ID);
+        props.put(adminToken, home.adminApiToken());
+        props.put(masterKey, home.credentialsMasterKey());
+        props.put("bitbridge.credentials.active-master-key", MASTER_KEY_ID);
+        // Where a Bitbucket (or a local simulator) on this machine delivers the webhooks of the hooks it registers.
+        props.put("bitbridge.connector.webhook-base-url", "http://localhost:" + config.ingressPort());
+        // Local testing runs Data Center simulators on plain http; never set outside a developer machine.
+        props.put("bitbridge.connector.api.allow-http-base-urls", "true");
+        return quarkusApp(config, BITBUCKET_CONNECTOR, config.connectorPort(), "BITBRIDGE_CONNECTOR_PORT",
+                config.connectorManagementPort(), "BITBRIDGE_CONNECTOR_MANAGEMENT_PORT", props,
+                Set.of(sealingKey, adminToken, masterKey), Optional.of(CONNECTOR_DATABASE));
     }
 
     /**
@@ -56,15 +123,16 @@ public final class ServiceCatalog {
      * listen on localhost only.
      */
     private static ServiceSpec quarkusApp(LauncherConfig config, String module, int port, String portVariable,
-            int managementPort, String managementPortVariable, Map<String, String> appProps, Set<String> secrets) {
+            int managementPort, String managementPortVariable, Map<String, String> appProps, Set<String> secrets,
+            Optional<String> database) {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("quarkus.http.port", Integer.toString(port));
         props.put("quarkus.management.port", Integer.toString(managementPort));
         props.put("quarkus.management.host", "localhost");
         props.putAll(appProps);
-        Path jar = config.repository().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        Path jar = config.repository().resolve(artifact(module));
         return new ServiceSpec(module, jar, javaOptions(config), List.of("-jar", jar.toString()), props, secrets, port,
-                portVariable, managementPort, managementPortVariable, "/q/health/ready");
+                portVariable, managementPort, managementPortVariable, "/q/health/ready", database);
     }
 
     private static List<String> javaOptions(LauncherConfig config) {

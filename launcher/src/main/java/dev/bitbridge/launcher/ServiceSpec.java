@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,6 +25,8 @@ import java.util.Set;
  *        (health, metrics, OpenAPI) apart from the public port
  * @param managementPortVariable the environment variable that sets the management port, named when it is taken
  * @param healthPath the readiness endpoint on the management port, answering 200 when the service is ready
+ * @param database the PostgreSQL database the service uses, which the supervisor creates before the service starts
+ *        (the service's own migrations then create its tables), or empty if it uses none
  */
 public record ServiceSpec(
         String name,
@@ -36,7 +39,8 @@ public record ServiceSpec(
         String portVariable,
         int managementPort,
         String managementPortVariable,
-        String healthPath) {
+        String healthPath,
+        Optional<String> database) {
 
     public ServiceSpec {
         Objects.requireNonNull(name, "name");
@@ -45,6 +49,7 @@ public record ServiceSpec(
         launch = List.copyOf(launch);
         systemProperties = Collections.unmodifiableMap(new LinkedHashMap<>(systemProperties));
         secretProperties = Set.copyOf(secretProperties);
+        Objects.requireNonNull(database, "database");
     }
 
     /** @return the readiness URL, on the management port: the public port serves no operations endpoints */

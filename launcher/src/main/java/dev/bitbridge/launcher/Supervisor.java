@@ -87,7 +87,7 @@ public final class Supervisor {
         try {
             PortCheck.requireFree(PortCheck.required(config, services));
             current = POSTGRES;
-            startPostgres();
+            startPostgres(databases(services));
             current = KAFKA;
             startKafka();
             for (ServiceSpec service : services) {
@@ -154,7 +154,13 @@ public final class Supervisor {
         }
     }
 
-    private void startPostgres() {
+    /** @return the databases the services need, each once, in the services' order */
+    static List<String> databases(List<ServiceSpec> services) {
+        return services.stream().flatMap(s -> s.database().stream()).distinct().toList();
+    }
+
+    /** Starts PostgreSQL and creates the databases the services need, so that each service finds its own. */
+    private void startPostgres(List<String> databases) {
         synchronized (lifecycle) {
             abortIfStopping();
             postgres = new PostgresServer(home.postgresDataDir(), home.cacheDir().resolve("postgres"),
@@ -170,8 +176,10 @@ public final class Supervisor {
                 board.setPid(POSTGRES, p);
                 home.writePid(POSTGRES, p);
             });
-            postgres.ensureDatabase(PostgresServer.DATABASE);
-            board.set(POSTGRES, State.READY, "database " + PostgresServer.DATABASE + ", user " + PostgresServer.USER);
+            databases.forEach(postgres::ensureDatabase);
+            // The script prints this detail after up, so it names the databases without keeping a list of its own.
+            String names = databases.isEmpty() ? "no database" : "database " + String.join(", ", databases);
+            board.set(POSTGRES, State.READY, names + ", user " + PostgresServer.USER);
         }
     }
 
@@ -191,7 +199,11 @@ public final class Supervisor {
                     kafka.bootstrapServers()))) {
                 TopicCreator topics = new TopicCreator(admin);
                 created = topics.createMissing(Topics.ALL);
-                topics.raiseRecordLimits(Topics.ALL);
+                // Only topics that existed before: those just created have the spec's limits already, and the broker
+                // may not know them yet (it applies what the controller committed a moment later), so describing
+                // them could fail with an unknown topic.
+                List<String> justCreated = created;
+                topics.raiseRecordLimits(Topics.ALL.stream().filter(t -> !justCreated.contains(t.name())).toList());
             }
             board.set(KAFKA, State.READY, (formatted ? "" : "new ") + "cluster " + kafka.clusterId()
                     + ", in the supervisor JVM" + (created.isEmpty() ? "" : ", created " + String.join(" ", created)));

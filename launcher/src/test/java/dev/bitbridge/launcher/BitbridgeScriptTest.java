@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code ./bitbridge down} cleaning up after a supervisor that was killed, as after {@code kill -9} or an OOM. */
+/**
+ * {@code ./bitbridge down} cleaning up after a supervisor that was killed, as after {@code kill -9} or an OOM, and
+ * {@code ./bitbridge status} reading the table the supervisor left.
+ */
 class BitbridgeScriptTest {
 
     private static final Path SCRIPT = TestJvm.testClasses().getParent().getParent().getParent().resolve("bitbridge");
@@ -45,5 +48,26 @@ class BitbridgeScriptTest {
         } finally {
             orphan.destroyForcibly();
         }
+    }
+
+    @Test
+    void statusShowsEachServiceWithItsPortAndManagementPort() throws Exception {
+        LauncherHome home = new LauncherHome(TestPaths.tempDir("home-")).create();
+        StatusBoard board = new StatusBoard(home);
+        board.register(Supervisor.NAME, 0, 0);
+        board.register(ServiceCatalog.WEBHOOK_INGRESS, 0, 18080, 19000);
+        board.register(ServiceCatalog.BITBUCKET_CONNECTOR, 0, 18081, 19002);
+        board.set(ServiceCatalog.BITBUCKET_CONNECTOR, StatusBoard.State.STOPPED, "-");
+
+        ProcessBuilder builder = new ProcessBuilder("bash", SCRIPT.toString(), "status").redirectErrorStream(true);
+        builder.environment().put("BITBRIDGE_HOME", home.root().toString());
+        Process status = builder.start();
+        status.getOutputStream().close();
+        String output = new String(status.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(status.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(status.exitValue()).as("not running").isEqualTo(1);
+        assertThat(output.lines()).anyMatch(l -> l.matches("bitbucket-connector +stopped +- +18081 +19002 *"))
+                .anyMatch(l -> l.matches("webhook-ingress +dead +- +18080 +19000 .*"));
     }
 }

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -20,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -120,11 +123,15 @@ class KafkaServerTest {
             // As an older launcher created it: the spec's partitions, Kafka's default record limit.
             admin.createTopics(List.of(new NewTopic(Topics.WEBHOOKS_V1, Topics.WEBHOOKS_V1_SPEC.partitions(), (short) 1)))
                     .all().get(30, TimeUnit.SECONDS);
+            // Creating and altering are acknowledged once the controller has committed them; the broker applies them a
+            // moment later and until then does not know the topic, or describes the old value.
+            awaitTopicConfig(admin, Topics.WEBHOOKS_V1, "max.message.bytes", value -> true);
             TopicCreator creator = new TopicCreator(admin);
 
             assertThat(creator.raiseRecordLimits(Topics.ALL)).containsExactly(Topics.WEBHOOKS_V1);
-            assertThat(topicConfig(admin, Topics.WEBHOOKS_V1).get("max.message.bytes").value())
-                    .isEqualTo(String.valueOf(Topics.WEBHOOKS_V1_MAX_RECORD_BYTES));
+            String raised = String.valueOf(Topics.WEBHOOKS_V1_MAX_RECORD_BYTES);
+            assertThat(awaitTopicConfig(admin, Topics.WEBHOOKS_V1, "max.message.bytes", raised::equals))
+                    .isEqualTo(raised);
             assertThat(creator.raiseRecordLimits(Topics.ALL)).as("nothing left to raise").isEmpty();
         } finally {
             kafka.close();
@@ -134,6 +141,32 @@ class KafkaServerTest {
     private static Config topicConfig(Admin admin, String topic) throws Exception {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         return admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+    }
+
+    /**
+     * @return the topic's value of a config once the broker knows the topic and the value is {@code wanted}, or the
+     *         last value seen (null if the topic stayed unknown) after 10 s
+     */
+    private static String awaitTopicConfig(Admin admin, String topic, String name, Predicate<String> wanted)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String value = null;
+        while (true) {
+            try {
+                value = topicConfig(admin, topic).get(name).value();
+                if (wanted.test(value)) {
+                    return value;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                return value;
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static Admin admin(KafkaServer kafka) {

@@ -22,6 +22,9 @@ class LauncherConfigTest {
         assertThat(config.postgresPort()).isEqualTo(5432);
         assertThat(config.ingressPort()).isEqualTo(8080);
         assertThat(config.ingressManagementPort()).isEqualTo(9000);
+        // The connector's own defaults, so its application.properties and the launcher agree.
+        assertThat(config.connectorPort()).isEqualTo(8081);
+        assertThat(config.connectorManagementPort()).isEqualTo(9002);
     }
 
     @Test
@@ -31,13 +34,17 @@ class LauncherConfigTest {
                 "BITBRIDGE_KAFKA_PORT", "19092",
                 "BITBRIDGE_POSTGRES_PORT", "15432",
                 "BITBRIDGE_INGRESS_PORT", "18080",
-                "BITBRIDGE_INGRESS_MANAGEMENT_PORT", "19000"));
+                "BITBRIDGE_INGRESS_MANAGEMENT_PORT", "19000",
+                "BITBRIDGE_CONNECTOR_PORT", "18081",
+                "BITBRIDGE_CONNECTOR_MANAGEMENT_PORT", "19002"));
 
         assertThat(config.home()).isEqualTo(REPO.resolve("other-home"));
         assertThat(config.kafkaPort()).isEqualTo(19092);
         assertThat(config.postgresPort()).isEqualTo(15432);
         assertThat(config.ingressPort()).isEqualTo(18080);
         assertThat(config.ingressManagementPort()).isEqualTo(19000);
+        assertThat(config.connectorPort()).isEqualTo(18081);
+        assertThat(config.connectorManagementPort()).isEqualTo(19002);
     }
 
     @Test
@@ -46,5 +53,9 @@ class LauncherConfigTest {
                 .hasMessageContaining("BITBRIDGE_KAFKA_PORT");
         assertThatThrownBy(() -> LauncherConfig.fromEnvironment(REPO, Map.of("BITBRIDGE_INGRESS_MANAGEMENT_PORT", "x")))
                 .hasMessageContaining("BITBRIDGE_INGRESS_MANAGEMENT_PORT");
+        assertThatThrownBy(() -> LauncherConfig.fromEnvironment(REPO, Map.of("BITBRIDGE_CONNECTOR_PORT", "0")))
+                .hasMessageContaining("BITBRIDGE_CONNECTOR_PORT");
+        assertThatThrownBy(() -> LauncherConfig.fromEnvironment(REPO, Map.of("BITBRIDGE_CONNECTOR_MANAGEMENT_PORT", "-1")))
+                .hasMessageContaining("BITBRIDGE_CONNECTOR_MANAGEMENT_PORT");
     }
 }

@@ -9,7 +9,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -33,41 +35,55 @@ class LauncherHomeTest {
 
     private static final String TOKEN_FILE = "demo-webhook-token";
     private static final String KEY_FILE = "sealing-key-local";
+    private static final String ADMIN_TOKEN_FILE = "admin-api-token";
+    private static final String MASTER_KEY_FILE = "credentials-master-key-local";
 
     @Test
-    void generatesTheDemoTokenAndSealingKeyOnceWithMode600() throws Exception {
+    void generatesEachSecretOnceWithMode600() throws Exception {
         LauncherHome home = new LauncherHome(TestPaths.tempDir("home-")).create();
 
-        String token = home.demoWebhookToken();
-        String key = home.localSealingKey();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(TOKEN_FILE, home.demoWebhookToken());
+        values.put(KEY_FILE, home.localSealingKey());
+        values.put(ADMIN_TOKEN_FILE, home.adminApiToken());
+        values.put(MASTER_KEY_FILE, home.credentialsMasterKey());
 
-        assertThat(token).matches("[A-Za-z0-9_-]{43}");
-        assertThat(Base64.getUrlDecoder().decode(token)).hasSize(32);
-        assertThat(Base64.getDecoder().decode(key)).hasSize(32);
-        assertThat(token).isNotEqualTo(key);
+        // Tokens go into URLs and shell commands as they are: base64url without padding. Keys are base64 AES-256 keys.
+        for (String token : List.of(TOKEN_FILE, ADMIN_TOKEN_FILE)) {
+            assertThat(values.get(token)).as(token).matches("[A-Za-z0-9_-]{43}");
+            assertThat(Base64.getUrlDecoder().decode(values.get(token))).as(token).hasSize(32);
+        }
+        for (String key : List.of(KEY_FILE, MASTER_KEY_FILE)) {
+            assertThat(Base64.getDecoder().decode(values.get(key))).as(key).hasSize(32);
+        }
+        assertThat(Set.copyOf(values.values())).as("four different secrets").hasSize(4);
         try (var files = Files.list(home.secretsDir())) {
             assertThat(files.map(f -> f.getFileName().toString())).as("no temporary file left behind")
-                    .containsExactlyInAnyOrder(TOKEN_FILE, KEY_FILE);
+                    .containsExactlyInAnyOrderElementsOf(values.keySet());
         }
-        for (String name : List.of(TOKEN_FILE, KEY_FILE)) {
-            assertThat(mode(home.secretsDir().resolve(name))).as(name).isEqualTo("rw-------");
+        Map<String, FileSnapshot> snapshots = new LinkedHashMap<>();
+        for (String name : values.keySet()) {
+            Path file = home.secretsDir().resolve(name);
+            assertThat(mode(file)).as(name).isEqualTo("rw-------");
+            assertThat(Files.readString(file).trim()).as(name).isEqualTo(values.get(name));
+            snapshots.put(name, FileSnapshot.of(file));
         }
         assertThat(mode(home.secretsDir())).isEqualTo("rwx------");
-        FileSnapshot tokenFile = FileSnapshot.of(home.secretsDir().resolve(TOKEN_FILE));
-        FileSnapshot keyFile = FileSnapshot.of(home.secretsDir().resolve(KEY_FILE));
 
         // Later calls, from this instance or a new one (the next ./bitbridge up), read what is there.
         LauncherHome later = new LauncherHome(home.root()).create();
-        assertThat(home.demoWebhookToken()).isEqualTo(token);
-        assertThat(later.demoWebhookToken()).isEqualTo(token);
-        assertThat(later.localSealingKey()).isEqualTo(key);
+        assertThat(home.demoWebhookToken()).isEqualTo(values.get(TOKEN_FILE));
+        assertThat(later.demoWebhookToken()).isEqualTo(values.get(TOKEN_FILE));
+        assertThat(later.localSealingKey()).isEqualTo(values.get(KEY_FILE));
+        assertThat(later.adminApiToken()).isEqualTo(values.get(ADMIN_TOKEN_FILE));
+        assertThat(later.credentialsMasterKey()).isEqualTo(values.get(MASTER_KEY_FILE));
         AtomicInteger generated = new AtomicInteger();
-        assertThat(later.secret(TOKEN_FILE, () -> "other-" + generated.incrementAndGet())).isEqualTo(token);
-        assertThat(later.secret(KEY_FILE, () -> "other-" + generated.incrementAndGet())).isEqualTo(key);
+        for (String name : values.keySet()) {
+            assertThat(later.secret(name, () -> "other-" + generated.incrementAndGet())).isEqualTo(values.get(name));
+            assertThat(FileSnapshot.of(home.secretsDir().resolve(name))).as("%s untouched", name)
+                    .isEqualTo(snapshots.get(name));
+        }
         assertThat(generated).as("generator calls once the secrets exist").hasValue(0);
-        assertThat(FileSnapshot.of(home.secretsDir().resolve(TOKEN_FILE))).as("token file untouched")
-                .isEqualTo(tokenFile);
-        assertThat(FileSnapshot.of(home.secretsDir().resolve(KEY_FILE))).as("key file untouched").isEqualTo(keyFile);
     }
 
     @Test

@@ -38,6 +38,31 @@ class PortCheckTest {
     }
 
     @Test
+    void checksTheConnectorsPortsWithTheirVariables() {
+        Map<String, String> env = Map.of("BITBRIDGE_CONNECTOR_PORT", "18081", "BITBRIDGE_CONNECTOR_MANAGEMENT_PORT",
+                "19002");
+
+        assertThat(requiredPorts(env))
+                .filteredOn(p -> p.component().equals(ServiceCatalog.BITBUCKET_CONNECTOR))
+                .extracting(Port::number, Port::variable, Port::label)
+                .containsExactly(tuple(18081, "BITBRIDGE_CONNECTOR_PORT", "bitbucket-connector"),
+                        tuple(19002, "BITBRIDGE_CONNECTOR_MANAGEMENT_PORT", "bitbucket-connector management"));
+    }
+
+    @Test
+    void refusesTheConnectorOnThePortOfTheIngress() {
+        int port = FreePorts.next();
+        List<Port> ports = requiredPorts(Map.of("BITBRIDGE_INGRESS_PORT", Integer.toString(port),
+                "BITBRIDGE_CONNECTOR_PORT", Integer.toString(port)));
+
+        assertThatThrownBy(() -> PortCheck.requireFree(ports))
+                .isInstanceOfSatisfying(PortInUseException.class,
+                        e -> assertThat(e.component).isEqualTo(ServiceCatalog.BITBUCKET_CONNECTOR))
+                .hasMessageContaining("port " + port + " is set for both webhook-ingress and bitbucket-connector")
+                .hasMessageEndingWith("set BITBRIDGE_CONNECTOR_PORT to another port");
+    }
+
+    @Test
     void namesTheManagementPortVariableWhenThatPortIsTaken() throws Exception {
         // Taken on localhost only, as another service's management interface would take it.
         try (ServerSocket taken = new ServerSocket()) {
@@ -81,13 +106,12 @@ class PortCheckTest {
      * 5432 or 9092 here, then {@code env}.
      */
     private static List<Port> requiredPorts(Map<String, String> env) {
-        Map<String, String> all = new HashMap<>(Map.of(
-                "BITBRIDGE_HOME", TestPaths.tempDir("home-").toString(),
-                "BITBRIDGE_POSTGRES_PORT", Integer.toString(FreePorts.next()),
-                "BITBRIDGE_KAFKA_PORT", Integer.toString(FreePorts.next()),
-                "BITBRIDGE_KAFKA_CONTROLLER_PORT", Integer.toString(FreePorts.next()),
-                "BITBRIDGE_INGRESS_PORT", Integer.toString(FreePorts.next()),
-                "BITBRIDGE_INGRESS_MANAGEMENT_PORT", Integer.toString(FreePorts.next())));
+        Map<String, String> all = new HashMap<>(Map.of("BITBRIDGE_HOME", TestPaths.tempDir("home-").toString()));
+        for (String variable : List.of("BITBRIDGE_POSTGRES_PORT", "BITBRIDGE_KAFKA_PORT", "BITBRIDGE_KAFKA_CONTROLLER_PORT",
+                "BITBRIDGE_INGRESS_PORT", "BITBRIDGE_INGRESS_MANAGEMENT_PORT", "BITBRIDGE_CONNECTOR_PORT",
+                "BITBRIDGE_CONNECTOR_MANAGEMENT_PORT")) {
+            all.put(variable, Integer.toString(FreePorts.next()));
+        }
         all.putAll(env);
         LauncherConfig config = LauncherConfig.fromEnvironment(Path.of(".."), all);
         return PortCheck.required(config, ServiceCatalog.services(config, new LauncherHome(config.home()).create()));

@@ -12,9 +12,10 @@ import dev.bitbridge.testkit.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The PostgreSQL the launcher runs keeps its cluster, and the {@code bitbridge} database, across restarts. */
+/** The PostgreSQL the launcher runs keeps its cluster, and the databases it created, across restarts. */
 class PostgresServerTest {
 
+    private static final String DATABASE = ServiceCatalog.CONNECTOR_DATABASE;
     private static final Duration START = Duration.ofSeconds(60);
 
     @Test
@@ -29,8 +30,8 @@ class PostgresServerTest {
         try {
             assertThat(first.isInitialized()).isTrue();
             assertThat(first.pid()).isPresent();
-            assertThat(first.ensureDatabase(PostgresServer.DATABASE)).as("created").isTrue();
-            try (Connection c = first.connect(PostgresServer.DATABASE); Statement s = c.createStatement()) {
+            assertThat(first.ensureDatabase(DATABASE)).as("created").isTrue();
+            try (Connection c = first.connect(DATABASE); Statement s = c.createStatement()) {
                 try (ResultSet rs = s.executeQuery("SHOW fsync")) {
                     assertThat(rs.next()).isTrue();
                     assertThat(rs.getString(1)).as("durable, unlike zonky's test default").isEqualTo("on");
@@ -47,8 +48,8 @@ class PostgresServerTest {
                 port);
         second.start(START);
         try {
-            assertThat(second.ensureDatabase(PostgresServer.DATABASE)).as("already there").isFalse();
-            try (Connection c = second.connect(PostgresServer.DATABASE);
+            assertThat(second.ensureDatabase(DATABASE)).as("already there").isFalse();
+            try (Connection c = second.connect(DATABASE);
                     Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT text FROM greeting")) {
                 assertThat(rs.next()).isTrue();

@@ -29,6 +29,76 @@ class ServiceCatalogTest {
     }
 
     @Test
+    void theConnectorStartsAfterTheIngressAndIsTheOnlyOneWithADatabase() {
+        LauncherConfig config = LauncherConfig.fromEnvironment(Path.of(".."), Map.of());
+        List<ServiceSpec> services = ServiceCatalog.services(config, new LauncherHome(TestPaths.tempDir("home-")).create());
+
+        // The script builds what modules() lists and the supervisor runs what services() makes: the same list.
+        assertThat(services).extracting(ServiceSpec::name).containsExactlyElementsOf(ServiceCatalog.modules())
+                .containsExactly(ServiceCatalog.WEBHOOK_INGRESS, ServiceCatalog.BITBUCKET_CONNECTOR);
+        assertThat(services).allSatisfy(s -> assertThat(s.artifact())
+                .isEqualTo(config.repository().resolve(ServiceCatalog.artifact(s.name()))));
+        assertThat(Supervisor.databases(services)).containsExactly(ServiceCatalog.CONNECTOR_DATABASE);
+    }
+
+    @Test
+    void connectorIsWiredToTheLocalKafkaPostgresAndIngress() {
+        LauncherHome home = new LauncherHome(TestPaths.tempDir("home-")).create();
+        LauncherConfig config = LauncherConfig.fromEnvironment(Path.of(".."), Map.of(
+                "BITBRIDGE_KAFKA_PORT", "19092", "BITBRIDGE_POSTGRES_PORT", "15432", "BITBRIDGE_INGRESS_PORT", "18080",
+                "BITBRIDGE_CONNECTOR_PORT", "18081", "BITBRIDGE_CONNECTOR_MANAGEMENT_PORT", "19002"));
+        ServiceSpec connector = ServiceCatalog.bitbucketConnector(config, home);
+        ServiceSpec ingress = ServiceCatalog.webhookIngress(config, home);
+
+        assertThat(connector.systemProperties())
+                .containsEntry("quarkus.http.port", "18081")
+                .containsEntry("quarkus.management.port", "19002")
+                .containsEntry("quarkus.management.host", "localhost")
+                .containsEntry("kafka.bootstrap.servers", "localhost:19092")
+                .containsEntry("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:15432/bitbridge_connector")
+                .containsEntry("quarkus.datasource.reactive.url", "postgresql://localhost:15432/bitbridge_connector")
+                .containsEntry("quarkus.datasource.username", "postgres")
+                .containsEntry("quarkus.flyway.locations", "db/migration,db/credentials")
+                .containsEntry("bitbridge.connector.sealing-key-id", "local")
+                .containsEntry("bitbridge.connector.api.admin-token", home.adminApiToken())
+                .containsEntry("bitbridge.credentials.master-keys.local", home.credentialsMasterKey())
+                .containsEntry("bitbridge.credentials.active-master-key", "local")
+                .containsEntry("bitbridge.connector.webhook-base-url", "http://localhost:18080")
+                .containsEntry("bitbridge.connector.api.allow-http-base-urls", "true");
+        // What the connector seals, the ingress must open: same key id, same key.
+        assertThat(connector.systemProperties().get("bitbridge.connector.sealing-keys.local"))
+                .isEqualTo(ingress.systemProperties().get("bitbridge.ingress.sealing-keys.local"))
+                .isEqualTo(home.localSealingKey());
+        assertThat(connector.database()).contains(ServiceCatalog.CONNECTOR_DATABASE);
+        assertThat(connector.port()).isEqualTo(18081);
+        assertThat(connector.portVariable()).isEqualTo("BITBRIDGE_CONNECTOR_PORT");
+        assertThat(connector.managementPort()).isEqualTo(19002);
+        assertThat(connector.managementPortVariable()).isEqualTo("BITBRIDGE_CONNECTOR_MANAGEMENT_PORT");
+        assertThat(connector.healthUrl()).isEqualTo("http://localhost:19002/q/health/ready");
+    }
+
+    @Test
+    void noSecretOfAnyServiceReachesTheLog() {
+        LauncherHome home = new LauncherHome(TestPaths.tempDir("home-")).create();
+        LauncherConfig config = LauncherConfig.fromEnvironment(Path.of(".."), Map.of());
+        List<String> secrets = List.of(home.demoWebhookToken(), home.localSealingKey(), home.adminApiToken(),
+                home.credentialsMasterKey());
+
+        for (ServiceSpec service : ServiceCatalog.services(config, home)) {
+            String logged = service.loggableProperties().toString();
+            assertThat(secrets).as("%s logged as %s", service.name(), logged).noneMatch(logged::contains);
+            // Every property that is masked holds one of the secrets, and the mask is what shows instead.
+            assertThat(service.secretProperties()).isNotEmpty().allSatisfy(key -> {
+                assertThat(secrets).contains(service.systemProperties().get(key));
+                assertThat(service.loggableProperties()).containsEntry(key, "***");
+            });
+        }
+        assertThat(ServiceCatalog.bitbucketConnector(config, home).secretProperties()).containsExactlyInAnyOrder(
+                "bitbridge.connector.sealing-keys.local", "bitbridge.connector.api.admin-token",
+                "bitbridge.credentials.master-keys.local");
+    }
+
+    @Test
     void serviceJvmsExitOnOutOfMemoryErrorWhateverTheirConfiguredOptions() {
         String flag = "-XX:+ExitOnOutOfMemoryError";
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -150,7 +151,7 @@ class ServiceProcessTest {
         props.putAll(extraProperties);
         return new ServiceSpec("fake", artifact, List.of("-Xmx32m", "-XX:TieredStopAtLevel=1"),
                 List.of("-cp", classes.toString(), FakeService.class.getName()), props, Set.of("fake.secret"), port,
-                "FAKE_PORT", managementPort, "FAKE_MANAGEMENT_PORT", "/q/health/ready");
+                "FAKE_PORT", managementPort, "FAKE_MANAGEMENT_PORT", "/q/health/ready", Optional.empty());
     }
 
     private static HttpResponse<String> get(int port, String path) throws Exception {
