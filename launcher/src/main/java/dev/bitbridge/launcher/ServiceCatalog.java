@@ -111,6 +111,8 @@ public final class ServiceCatalog {
         props.put("bitbridge.connector.webhook-base-url", "http://localhost:" + config.ingressPort());
         // Local testing runs Data Center simulators on plain http; never set outside a developer machine.
         props.put("bitbridge.connector.api.allow-http-base-urls", "true");
+        // Unlike the ingress, nothing outside this machine needs the management API: it listens on localhost only.
+        props.put("quarkus.http.host", "localhost");
         return quarkusApp(config, BITBUCKET_CONNECTOR, config.connectorPort(), "BITBRIDGE_CONNECTOR_PORT",
                 config.connectorManagementPort(), "BITBRIDGE_CONNECTOR_MANAGEMENT_PORT", props,
                 Set.of(sealingKey, adminToken, masterKey), Optional.of(CONNECTOR_DATABASE));
