@@ -16,6 +16,7 @@ public enum CloudScope {
     WORKSPACE("account", "read:workspace:bitbucket"),
     REPOSITORY("repository", "read:repository:bitbucket"),
     PULLREQUEST("pullrequest", "read:pullrequest:bitbucket"),
+    ISSUE("issue", "read:issue:bitbucket"),
     WEBHOOK_READ("webhook", "read:webhook:bitbucket"),
     WEBHOOK_WRITE("webhook", "write:webhook:bitbucket"),
     WEBHOOK_DELETE("webhook", "delete:webhook:bitbucket");
