@@ -20,7 +20,7 @@ public record DcGrant(DcPermission permission, String projectKey, String repoSlu
         if (!repo.owner().key().equals(projectKey)) {
             return 0;
         }
-        if (permission.projectWide() || repo.slug().equals(repoSlug)) {
+        if (repoSlug == null || repo.slug().equals(repoSlug)) {
             return permission.repositoryLevel();
         }
         return 0;

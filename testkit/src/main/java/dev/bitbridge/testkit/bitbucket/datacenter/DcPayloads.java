@@ -40,6 +40,11 @@ public final class DcPayloads {
         this.json = json;
     }
 
+    /** @return the renderer the payloads use */
+    public DcJson json() {
+        return json;
+    }
+
     public ObjectNode refsChanged(Repo repo, Account actor, Instant when, List<Change> changes) {
         ObjectNode body = header("repo:refs_changed", actor, when);
         body.set("repository", json.repository(repo));
