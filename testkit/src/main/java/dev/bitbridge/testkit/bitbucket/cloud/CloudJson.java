@@ -1,0 +1,178 @@
+package dev.bitbridge.testkit.bitbucket.cloud;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.bitbridge.testkit.bitbucket.Account;
+import dev.bitbridge.testkit.bitbucket.http.Json;
+import dev.bitbridge.testkit.bitbucket.model.Commit;
+import dev.bitbridge.testkit.bitbucket.model.Owner;
+import dev.bitbridge.testkit.bitbucket.model.Repo;
+
+/**
+ * Renders the model as Bitbucket Cloud 2.0 JSON, in the shapes of the real captures in {@code shared/fixtures}. Links
+ * point at the simulator itself ({@code api} for the API, {@code web} for pages), so clients following them stay on
+ * the same host.
+ */
+public final class CloudJson {
+
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx")
+            .withZone(ZoneOffset.UTC);
+
+    /** Cloud repositories live in a project; the simulator puts them all in one per workspace. */
+    static final String PROJECT_KEY = "PROJ";
+
+    private final String api;
+    private final String web;
+
+    /** @param origin {@code scheme://host:port} of the simulator */
+    public CloudJson(String origin) {
+        this.api = origin + "/2.0";
+        this.web = origin;
+    }
+
+    /** @return a commit date as Cloud writes it: {@code 2025-05-16T07:36:56+00:00} */
+    public static String date(Instant instant) {
+        return SECONDS.format(instant);
+    }
+
+    /** @return a record timestamp as Cloud writes it: {@code 2024-11-22T10:23:20.512180+00:00} */
+    public static String timestamp(Instant instant) {
+        return MICROS.format(instant);
+    }
+
+    public String apiBase() {
+        return api;
+    }
+
+    public ObjectNode account(Account a) {
+        ObjectNode node = Json.object().put("display_name", a.displayName());
+        String id = a.uuid().replace("{", "%7B").replace("}", "%7D");
+        node.putObject("links")
+                .<ObjectNode> set("self", Json.href(api + "/users/" + id))
+                .<ObjectNode> set("avatar", Json.href(web + "/account/" + a.name() + "/avatar/"))
+                .set("html", Json.href(web + "/" + id + "/"));
+        return node.put("type", "user").put("uuid", a.uuid()).put("account_id", a.accountId())
+                .put("nickname", a.name());
+    }
+
+    public ObjectNode workspace(Owner o) {
+        ObjectNode node = Json.object().put("type", "workspace").put("uuid", o.uuid()).put("name", o.name())
+                .put("slug", o.key());
+        node.putObject("links")
+                .<ObjectNode> set("avatar", Json.href(web + "/workspaces/" + o.key() + "/avatar/"))
+                .<ObjectNode> set("html", Json.href(web + "/" + o.key() + "/"))
+                .set("self", Json.href(api + "/workspaces/" + o.key()));
+        return node;
+    }
+
+    public ObjectNode project(Owner o) {
+        ObjectNode node = Json.object().put("type", "project").put("key", PROJECT_KEY)
+                .put("uuid", "{" + java.util.UUID.nameUUIDFromBytes(o.uuid().getBytes()) + "}")
+                .put("name", "Default project");
+        node.putObject("links")
+                .<ObjectNode> set("self", Json.href(api + "/workspaces/" + o.key() + "/projects/" + PROJECT_KEY))
+                .set("html", Json.href(web + "/" + o.key() + "/workspace/projects/" + PROJECT_KEY));
+        return node;
+    }
+
+    /** @return the short repository form used inside pull requests and statuses */
+    public ObjectNode repositoryMini(Repo r) {
+        ObjectNode node = Json.object().put("type", "repository").put("full_name", r.fullName());
+        node.putObject("links")
+                .<ObjectNode> set("self", Json.href(api + "/repositories/" + r.fullName()))
+                .<ObjectNode> set("html", Json.href(web + "/" + r.fullName()))
+                .set("avatar", Json.href(web + "/" + r.fullName() + "/avatar/32/"));
+        return node.put("name", r.name()).put("uuid", r.uuid());
+    }
+
+    /** @return the repository as in webhook payloads ({@code repository}) */
+    public ObjectNode repository(Repo r, Account owner) {
+        ObjectNode node = repositoryMini(r);
+        node.put("scm", "git").putNull("website");
+        node.set("owner", owner == null ? workspace(r.owner()) : account(owner));
+        node.set("workspace", workspace(r.owner()));
+        node.put("is_private", true);
+        node.set("project", project(r.owner()));
+        if (r.forkOf() == null) {
+            node.putNull("parent");
+        } else {
+            node.set("parent", repositoryMini(r.forkOf()));
+        }
+        return node;
+    }
+
+    /** @return the repository as {@code GET /repositories/{ws}/{slug}} answers */
+    public ObjectNode repositoryFull(Repo r) {
+        ObjectNode node = repository(r, null);
+        node.put("slug", r.slug()).put("description", "").put("fork_policy", "no_public_forks")
+                .put("language", "").put("has_issues", false).put("has_wiki", false).put("size", 0);
+        node.putObject("mainbranch").put("type", "branch").put("name", r.mainBranch());
+        ((ObjectNode) node.get("links")).putArray("clone")
+                .add(Json.object().put("name", "https").put("href", web + "/" + r.fullName() + ".git"));
+        return node;
+    }
+
+    /** @return a commit as in push payloads and {@code GET .../commit/{hash}} */
+    public ObjectNode commit(Repo r, Commit c) {
+        ObjectNode node = commitTarget(r, c);
+        ObjectNode links = (ObjectNode) node.get("links");
+        String self = api + "/repositories/" + r.fullName();
+        links.set("diff", Json.href(self + "/diff/" + c.hash()));
+        links.set("approve", Json.href(self + "/commit/" + c.hash() + "/approve"));
+        links.set("comments", Json.href(self + "/commit/" + c.hash() + "/comments"));
+        links.set("statuses", Json.href(self + "/commit/" + c.hash() + "/statuses"));
+        links.set("patch", Json.href(self + "/patch/" + c.hash()));
+        return node;
+    }
+
+    /** @return a commit as a ref's {@code target} */
+    public ObjectNode commitTarget(Repo r, Commit c) {
+        ObjectNode node = Json.object().put("type", "commit").put("hash", c.hash()).put("date", date(c.date()));
+        ObjectNode author = node.putObject("author").put("type", "author").put("raw", c.author().raw());
+        if (c.linked()) {
+            author.set("user", account(c.author()));
+        }
+        node.putObject("committer");
+        node.put("message", c.message());
+        node.putObject("summary").put("type", "rendered").put("raw", c.message()).put("markup", "markdown")
+                .put("html", "<p>" + c.message().strip() + "</p>");
+        node.set("links", commitLinks(r, c.hash()));
+        node.putArray("parents").addAll(c.parents().stream().map(p -> Json.object().put("hash", p)
+                .<ObjectNode> set("links", commitLinks(r, p)).put("type", "commit")).toList());
+        node.putObject("rendered");
+        node.putObject("properties");
+        return node;
+    }
+
+    /** @return {@code {self, html}} links of a commit */
+    public ObjectNode commitLinks(Repo r, String hash) {
+        return Json.object()
+                .<ObjectNode> set("self", Json.href(api + "/repositories/" + r.fullName() + "/commit/" + hash))
+                .set("html", Json.href(web + "/" + r.fullName() + "/commits/" + hash));
+    }
+
+    /** @return a branch or tag as in push payloads' {@code old}/{@code new} */
+    public ObjectNode ref(Repo r, String type, String name, Commit target) {
+        ObjectNode node = Json.object().put("name", name).put("type", type);
+        node.set("target", commitTarget(r, target));
+        String refs = "branch".equals(type) ? "branches" : "tags";
+        node.putObject("links")
+                .<ObjectNode> set("commits", Json.href(api + "/repositories/" + r.fullName() + "/commits/" + name))
+                .<ObjectNode> set("self", Json.href(api + "/repositories/" + r.fullName() + "/refs/" + refs + "/"
+                        + name))
+                .set("html", Json.href(web + "/" + r.fullName() + "/" + ("branch".equals(type) ? "branch" : "commits")
+                        + "/" + name));
+        if ("branch".equals(type)) {
+            node.putArray("merge_strategies").add("merge_commit").add("squash").add("fast_forward");
+            node.putArray("sync_strategies").add("merge_commit").add("rebase");
+            node.put("default_merge_strategy", "merge_commit");
+        }
+        return node;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.bitbridge.testkit.bitbucket.datacenter;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.bitbridge.testkit.bitbucket.auth.Principal;
+import dev.bitbridge.testkit.bitbucket.http.DcErrors;
+import dev.bitbridge.testkit.bitbucket.http.DcPage;
+import dev.bitbridge.testkit.bitbucket.http.Json;
+import dev.bitbridge.testkit.bitbucket.http.Router;
+import dev.bitbridge.testkit.bitbucket.http.SimRequest;
+import dev.bitbridge.testkit.bitbucket.http.SimResponse;
+import dev.bitbridge.testkit.bitbucket.model.Model;
+import dev.bitbridge.testkit.bitbucket.model.PullRequest;
+import dev.bitbridge.testkit.bitbucket.model.Repo;
+
+/**
+ * The Bitbucket Data Center endpoints a client needs to test a connection and read what a webhook announced, plus
+ * webhooks ({@link DcHooksApi}) and build statuses ({@link DcBuildStatusApi}). {@code /rest/api/latest} is served as
+ * {@code /rest/api/1.0}, as on a real server.
+ */
+public final class DataCenterApi {
+
+    /** The version {@code application-properties} reports. */
+    public static final String VERSION = "9.4.0";
+
+    private final Model model;
+    private final DcAccess access;
+    private final Router<Principal> router = new Router<>();
+
+    public DataCenterApi(Model model, String origin) {
+        this.model = model;
+        this.access = new DcAccess(model);
+        DcJson json = new DcJson(origin);
+        String repo = "/rest/api/1.0/projects/{key}/repos/{slug}";
+        router.add("GET", "/rest/api/1.0/application-properties", (r, p, who) -> applicationProperties())
+                .add("GET", "/rest/capabilities", (r, p, who) -> capabilities(origin))
+                .add("GET", "/rest/api/1.0/build/capabilities", (r, p, who) -> buildCapabilities())
+                .add("GET", "/rest/api/1.0/repos", (r, p, who) -> SimResponse.json(200, DcPage.of(r,
+                        model.repos().stream().filter(x -> who.dcLevel(x) >= DcAccess.READ).toList(),
+                        json::repository)))
+                .add("GET", "/rest/api/1.0/projects/{key}/repos", (r, p, who) -> model.owner(p.get(0)) == null
+                        ? DcErrors.noProject(p.get(0))
+                        : SimResponse.json(200, DcPage.of(r, model.owner(p.get(0)).repos().stream()
+                                .filter(x -> who.dcLevel(x) >= DcAccess.READ).toList(), json::repository)))
+                .add("GET", repo, (r, p, who) -> access.withRepo(p, who, DcAccess.READ,
+                        x -> SimResponse.json(200, json.repository(x))))
+                .add("GET", repo + "/branches", (r, p, who) -> access.withRepo(p, who, DcAccess.READ,
+                        x -> SimResponse.json(200, DcPage.of(r, new ArrayList<>(x.branches().keySet()),
+                                b -> branch(x, b)))))
+                .add("GET", repo + "/commits", (r, p, who) -> access.withRepo(p, who, DcAccess.READ,
+                        x -> commits(json, r, x)))
+                .add("GET", repo + "/commits/{id}", (r, p, who) -> access.withRepo(p, who, DcAccess.READ,
+                        x -> x.resolve(p.get(2)) == null ? DcErrors.of(404, null, "Commit '" + p.get(2)
+                                + "' does not exist in repository '" + x.slug() + "'.", DcErrors.NO_COMMIT)
+                                : SimResponse.json(200, json.commit(x.commit(x.resolve(p.get(2)))))))
+                .add("GET", repo + "/pull-requests/{id}", (r, p, who) -> access.withRepo(p, who, DcAccess.READ,
+                        x -> pullRequest(json, x, p.get(2))));
+        new DcHooksApi(model, access, json).register(router);
+        new DcBuildStatusApi(model, access).register(router);
+    }
+
+    /** @return the answer to an authenticated (or anonymous) request */
+    public SimResponse handle(SimRequest request, Principal who) {
+        String path = request.path().replaceFirst("^/rest/api/latest/", "/rest/api/1.0/");
+        SimRequest normalized = path.equals(request.path()) ? request
+                : new SimRequest(request.method(), request.uri().resolve(path + (request.uri().getRawQuery() == null
+                        ? ""
+                        : "?" + request.uri().getRawQuery())), request.headers(), request.body(),
+                        request.origin());
+        SimResponse answer;
+        synchronized (model) {
+            answer = router.route(normalized, who, r -> DcErrors.of(404, null, "Not found: " + r.path(), null),
+                    r -> DcErrors.of(405, null, "Method " + r.method() + " is not allowed", null));
+        }
+        if (!who.anonymous()) {
+            // Data Center names the authenticated user on every answer; clients read it to learn who they are.
+            answer.header("X-AUSERNAME", who.account().name()).header("X-AUSERID",
+                    Long.toString(who.account().numericId()));
+        }
+        return answer;
+    }
+
+    private static SimResponse applicationProperties() {
+        return SimResponse.json(200, Json.object().put("version", VERSION).put("buildNumber", "9004000")
+                .put("buildDate", "1700000000000").put("displayName", "Bitbucket"));
+    }
+
+    private static SimResponse capabilities(String origin) {
+        ObjectNode body = Json.object().put("application", "stash");
+        body.putObject("capabilities").put("build", origin + "/rest/api/latest/build/capabilities");
+        return SimResponse.json(200, body);
+    }
+
+    private static SimResponse buildCapabilities() {
+        ObjectNode body = Json.object();
+        body.putArray("buildStatus").add("richBuildStatus").add("cancelledStatus").add("unknownStatus");
+        return SimResponse.json(200, body);
+    }
+
+    private static ObjectNode branch(Repo repo, String name) {
+        return Json.object().put("id", "refs/heads/" + name).put("displayId", name).put("type", "BRANCH")
+                .put("latestCommit", repo.branch(name)).put("latestChangeset", repo.branch(name))
+                .put("isDefault", name.equals(repo.mainBranch()));
+    }
+
+    private static SimResponse commits(DcJson json, SimRequest r, Repo repo) {
+        String until = repo.resolve(r.query("until") == null ? repo.mainBranch() : r.query("until"));
+        if (until == null) {
+            return DcErrors.of(404, null, "Commit '" + r.query("until") + "' does not exist in repository '"
+                    + repo.slug() + "'.", DcErrors.NO_COMMIT);
+        }
+        String since = repo.resolve(r.query("since"));
+        List<String> exclude = since == null ? List.of() : List.of(since);
+        return SimResponse.json(200, DcPage.of(r, repo.log(List.of(until), exclude), json::commit));
+    }
+
+    private static SimResponse pullRequest(DcJson json, Repo repo, String id) {
+        for (PullRequest pr : repo.pullRequests()) {
+            if (Integer.toString(pr.id).equals(id)) {
+                return SimResponse.json(200, json.pullRequest(pr));
+            }
+        }
+        return DcErrors.of(404, null, "Pull request " + id + " does not exist in " + repo.fullName() + ".",
+                "com.atlassian.bitbucket.pull.NoSuchPullRequestException");
+    }
+}

@@ -1,0 +1,154 @@
+package dev.bitbridge.testkit.bitbucket.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.bitbridge.testkit.bitbucket.Account;
+import dev.bitbridge.testkit.bitbucket.Flavor;
+import dev.bitbridge.testkit.bitbucket.NewCommit;
+import dev.bitbridge.testkit.bitbucket.RepoRef;
+
+/**
+ * The in-memory Bitbucket: owners, repositories, accounts. Every read and write of the model happens while holding
+ * this object's monitor ({@code synchronized (model)}), from HTTP handlers and scenario methods alike.
+ */
+public final class Model {
+
+    private final Flavor flavor;
+    private final SimClock clock;
+    private final Map<String, Owner> owners = new LinkedHashMap<>();
+    private final List<Account> accounts = new ArrayList<>();
+    private long nextId = 1;
+    private long commitCounter;
+
+    public Model(Flavor flavor, SimClock clock) {
+        this.flavor = flavor;
+        this.clock = clock;
+    }
+
+    public Flavor flavor() {
+        return flavor;
+    }
+
+    public SimClock clock() {
+        return clock;
+    }
+
+    /** @return a new account with generated ids */
+    public synchronized Account addAccount(String displayName, String email) {
+        String name = email.substring(0, email.indexOf('@')).replaceAll("[^A-Za-z0-9._-]", "");
+        Account account = new Account(name, displayName, email, braced(UUID.randomUUID()),
+                "557058:" + UUID.randomUUID(), nextId++);
+        accounts.add(account);
+        return account;
+    }
+
+    public synchronized List<Account> accounts() {
+        return List.copyOf(accounts);
+    }
+
+    public synchronized Owner createOwner(String key, String name) {
+        if (owners.containsKey(key)) {
+            throw new IllegalArgumentException("Already exists: " + key);
+        }
+        Owner owner = new Owner(key, name, braced(UUID.randomUUID()), nextId++);
+        owners.put(key, owner);
+        return owner;
+    }
+
+    public synchronized Owner owner(String key) {
+        return owners.get(key);
+    }
+
+    public synchronized List<Owner> owners() {
+        return List.copyOf(owners.values());
+    }
+
+    public synchronized Repo createRepo(String ownerKey, String slug, Repo forkOf) {
+        Owner owner = owners.get(ownerKey);
+        if (owner == null) {
+            throw new IllegalArgumentException("No such " + (flavor == Flavor.CLOUD ? "workspace" : "project") + ": "
+                    + ownerKey);
+        }
+        if (owner.repo(slug) != null) {
+            throw new IllegalArgumentException("Already exists: " + ownerKey + "/" + slug);
+        }
+        Repo repo = new Repo(owner, slug, braced(UUID.randomUUID()), nextId++, forkOf);
+        owner.add(repo);
+        return repo;
+    }
+
+    /** @return the repository, or {@code null} */
+    public synchronized Repo repo(String ownerKey, String slug) {
+        Owner owner = owners.get(ownerKey);
+        return owner == null ? null : owner.repo(slug);
+    }
+
+    /** @return the repository, or an exception naming it */
+    public synchronized Repo require(RepoRef ref) {
+        Repo repo = repo(ref.owner(), ref.slug());
+        if (repo == null) {
+            throw new IllegalArgumentException("No such repository: " + ref);
+        }
+        return repo;
+    }
+
+    /** @return every repository, by owner then creation */
+    public synchronized List<Repo> repos() {
+        List<Repo> all = new ArrayList<>();
+        owners.values().forEach(o -> all.addAll(o.repos()));
+        return all;
+    }
+
+    /**
+     * Creates commits on top of {@code parent}, one after the other, one second apart.
+     *
+     * @return the new commits, oldest first
+     */
+    public synchronized List<Commit> commit(Repo repo, String parent, List<NewCommit> specs) {
+        List<Commit> made = new ArrayList<>();
+        String previous = parent;
+        Instant date = clock.now().minusSeconds(specs.size());
+        for (NewCommit spec : specs) {
+            String message = spec.message().endsWith("\n") ? spec.message() : spec.message() + "\n";
+            Commit commit = new Commit(sha1(repo.fullName() + (commitCounter++) + message + previous), message,
+                    spec.author(), spec.linked(), date, previous == null ? List.of() : List.of(previous));
+            repo.add(commit);
+            made.add(commit);
+            previous = commit.hash();
+            date = date.plusSeconds(1);
+        }
+        return made;
+    }
+
+    /** @return a fresh id for a Data Center webhook or a Cloud hook UUID */
+    public synchronized String nextHookId() {
+        return flavor == Flavor.CLOUD ? braced(UUID.randomUUID()) : Long.toString(nextId++);
+    }
+
+    /** @return the next pull request id of a repository (ids count per destination repository) */
+    public synchronized int nextPullRequestId(Repo repo) {
+        return repo.pullRequests().size() + 1;
+    }
+
+    public static String braced(UUID uuid) {
+        return "{" + uuid + "}";
+    }
+
+    private static String sha1(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
