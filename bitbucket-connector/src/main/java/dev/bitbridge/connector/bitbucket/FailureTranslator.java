@@ -43,6 +43,11 @@ public class FailureTranslator {
     public BitbucketException fromAnswer(BitbucketTarget target, int status, MultiMap headers, String body) {
         Optional<JsonNode> error = parse(body);
         String said = error.flatMap(FailureTranslator::message).map(m -> " Bitbucket said: \"" + m + "\"").orElse("");
+        if (status == 401 && error.map(FailureTranslator::isDataCenterPermissionDenial).orElse(false)) {
+            // Data Center answers a missing permission with 401 and an AuthorisationException, not with 403.
+            return new BitbucketException(BitbucketProblem.FORBIDDEN, status, "The credential is valid but lacks a"
+                    + " permission for this." + said, Optional.empty(), List.of());
+        }
         return switch (status) {
             case 401 -> new BitbucketException(BitbucketProblem.BAD_CREDENTIALS, status, badCredentials(target),
                     Optional.empty(), List.of());
@@ -129,6 +134,10 @@ public class FailureTranslator {
         String dc = error.path("errors").path(0).path("message").asText(null);
         String text = cloud != null ? cloud : dc;
         return Optional.ofNullable(text).map(t -> t.length() > 300 ? t.substring(0, 300) + "…" : t);
+    }
+
+    static boolean isDataCenterPermissionDenial(JsonNode error) {
+        return error.path("errors").path(0).path("exceptionName").asText("").endsWith(".AuthorisationException");
     }
 
     /** Cloud names missing scopes in {@code error.detail.required}. */
