@@ -1,0 +1,201 @@
+package dev.bitbridge.connector.webhooks;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.bitbridge.connector.endtoend.IngressResource;
+import dev.bitbridge.connector.integration.IntegrationSecrets;
+import dev.bitbridge.testkit.PostgresTestResource;
+import dev.bitbridge.testkit.bitbucket.Account;
+import dev.bitbridge.testkit.bitbucket.BitbucketCloudResource;
+import dev.bitbridge.testkit.bitbucket.BitbucketSimulator;
+import dev.bitbridge.testkit.bitbucket.HookView;
+import dev.bitbridge.testkit.bitbucket.InjectBitbucket;
+import dev.bitbridge.testkit.bitbucket.NewCommit;
+import dev.bitbridge.testkit.bitbucket.RepoRef;
+
+import static dev.bitbridge.connector.support.Api.asAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * Connecting Cloud repositories registers Bitbridge's hook on the simulator, which then delivers signed webhooks to
+ * the real ingress; drift of each attribute is repaired, hooks that are not ours are never touched, disconnecting and
+ * deleting remove ours, and two integrations on one repository get two hooks that both deliver.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(IngressResource.class)
+@QuarkusTestResource(BitbucketCloudResource.class)
+class CloudHooksTest {
+
+    static final String[] SCOPES = { "read:user:bitbucket", "read:repository:bitbucket", "read:pullrequest:bitbucket",
+            "read:webhook:bitbucket", "write:webhook:bitbucket", "delete:webhook:bitbucket" };
+
+    @InjectBitbucket
+    BitbucketSimulator bitbucket;
+    @Inject
+    IntegrationSecrets secrets;
+
+    @Test
+    void aConnectedRepositoryGetsOurHookAndItsPushesReachTheIngress() throws Exception {
+        Account jane = integration("hooks-e2e", "ws-e2e");
+        RepoRef repo = bitbucket.createRepository("ws-e2e", "widgets");
+        connect("hooks-e2e", "ws-e2e/widgets").body("hookState", equalTo("registered"));
+
+        HookView hook = ours(repo, "hooks-e2e");
+        var webhook = secrets.webhook("hooks-e2e").await().indefinitely().orElseThrow();
+        assertThat(hook.url()).endsWith("/webhooks/bitbucket/hooks-e2e?token=" + webhook.token());
+        assertThat(hook.secret()).isEqualTo(webhook.secret());
+        assertThat(hook.active()).isTrue();
+        assertThat(hook.events()).containsExactlyInAnyOrderElementsOf(HookSpec.CLOUD_EVENTS);
+
+        bitbucket.push(repo, "main", NewCommit.by(jane, "GAME-1 first #ci"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asAdmin()
+                .get("/api/v1/integrations/hooks-e2e/deliveries").then().statusCode(200)
+                .body("values.outcome", hasItem("accepted"))
+                .body("values.eventKey", hasItem("repo:push"))
+                .body("values.repository", hasItem("ws-e2e/widgets")));
+        assertThat(bitbucket.deliveries()).filteredOn(d -> d.hookId().equals(hook.id()))
+                .extracting(d -> d.statusCode()).contains(202);
+    }
+
+    @Test
+    void eachDriftedAttributeIsRepairedAndOtherHooksAreLeftAlone() {
+        integration("hooks-drift", "ws-drift");
+        RepoRef repo = bitbucket.createRepository("ws-drift", "widgets");
+        connect("hooks-drift", "ws-drift/widgets");
+        HookView hook = ours(repo, "hooks-drift");
+        HookView foreign = foreignHook(repo);
+
+        record Drift(String what, Runnable apply) {
+        }
+        for (Drift drift : List.of(
+                new Drift("url", () -> bitbucket.editHook(repo, hook.id()).url("https://elsewhere.example/hook")
+                        .apply()),
+                new Drift("events", () -> bitbucket.editHook(repo, hook.id()).events("repo:push").apply()),
+                new Drift("secret", () -> bitbucket.editHook(repo, hook.id()).secret(null).apply()),
+                new Drift("active", () -> bitbucket.editHook(repo, hook.id()).active(false).apply()))) {
+            drift.apply().run();
+            connect("hooks-drift", "ws-drift/widgets")
+                    .body("hookState", equalTo("repaired"))
+                    .body("hookDetail", containsString(drift.what()));
+            HookView repaired = ours(repo, "hooks-drift");
+            assertThat(repaired.id()).as(drift.what()).isEqualTo(hook.id());
+            assertThat(repaired).as(drift.what()).usingRecursiveComparison().isEqualTo(hook);
+        }
+        assertThat(bitbucket.hooks(repo)).contains(foreign).hasSize(2);
+    }
+
+    @Test
+    void aSecretChangedToAnotherValueIsRestoredByRepair() {
+        integration("hooks-secret", "ws-secret");
+        RepoRef repo = bitbucket.createRepository("ws-secret", "widgets");
+        connect("hooks-secret", "ws-secret/widgets");
+        HookView hook = ours(repo, "hooks-secret");
+        bitbucket.editHook(repo, hook.id()).secret("someone-else's-secret").apply();
+
+        asAdmin().post("/api/v1/integrations/hooks-secret/repositories/ws-secret/widgets/repair").then()
+                .statusCode(200).body("hookState", equalTo("repaired"));
+        assertThat(ours(repo, "hooks-secret").secret()).isEqualTo(hook.secret());
+    }
+
+    @Test
+    void disconnectingRemovesOurHookOnly() {
+        integration("hooks-off", "ws-off");
+        RepoRef repo = bitbucket.createRepository("ws-off", "widgets");
+        connect("hooks-off", "ws-off/widgets");
+        HookView foreign = foreignHook(repo);
+
+        asAdmin().delete("/api/v1/integrations/hooks-off/repositories/ws-off/widgets").then().statusCode(200)
+                .body("hook", equalTo("removed"));
+        assertThat(bitbucket.hooks(repo)).containsExactly(foreign);
+        asAdmin().get("/api/v1/integrations/hooks-off/repositories").then().body("size()", equalTo(0));
+    }
+
+    @Test
+    void twoIntegrationsOnOneRepositoryHaveTwoHooksAndDeletingOneLeavesTheOther() throws Exception {
+        Account jane = integration("team-a", "ws-shared");
+        integration("team-b", "ws-shared", "team-b@example.com");
+        RepoRef repo = bitbucket.createRepository("ws-shared", "widgets");
+        connect("team-a", "ws-shared/widgets");
+        connect("team-b", "ws-shared/widgets");
+        HookView a = ours(repo, "team-a");
+        HookView b = ours(repo, "team-b");
+        assertThat(a.id()).isNotEqualTo(b.id());
+        assertThat(a.secret()).isNotEqualTo(b.secret());
+
+        bitbucket.push(repo, "main", NewCommit.by(jane, "shared push"));
+        for (String team : List.of("team-a", "team-b")) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asAdmin()
+                    .get("/api/v1/integrations/" + team + "/deliveries").then()
+                    .body("values.outcome", hasItem("accepted")));
+        }
+
+        asAdmin().delete("/api/v1/integrations/team-a").then().statusCode(200)
+                .body("notCleanedUp.size()", equalTo(0));
+        assertThat(bitbucket.hooks(repo)).extracting(HookView::id).containsExactly(b.id());
+    }
+
+    private Account integration(String name, String workspace) {
+        return integration(name, workspace, name + "@example.com");
+    }
+
+    private Account integration(String name, String workspace, String email) {
+        Account account = bitbucket.addAccount("User " + name, email);
+        bitbucket.credentials().apiToken(account, "tok-" + name, SCOPES);
+        asAdmin().body("""
+                {"name": "%s", "flavor": "cloud", "workspace": "%s",
+                 "credentials": {"kind": "cloud-api-token", "email": "%s", "token": "tok-%s"}}"""
+                .formatted(name, workspace, email, name))
+                .post("/api/v1/integrations").then().statusCode(201);
+        return account;
+    }
+
+    private static io.restassured.response.ValidatableResponse connect(String integration, String repository) {
+        return asAdmin().body("{\"repository\": \"" + repository + "\"}")
+                .post("/api/v1/integrations/" + integration + "/repositories").then().statusCode(200);
+    }
+
+    private HookView ours(RepoRef repo, String integration) {
+        List<HookView> found = bitbucket.hooks(repo).stream()
+                .filter(h -> h.url().contains("/webhooks/bitbucket/" + integration + "?")).toList();
+        assertThat(found).as("hooks of %s", integration).hasSize(1);
+        return found.get(0);
+    }
+
+    /** A hook somebody else registered by hand: never ours to change. */
+    private HookView foreignHook(RepoRef repo) {
+        int before = bitbucket.hooks(repo).size();
+        // Another tool registers it through Bitbucket's own API, with its own credential.
+        var http = java.net.http.HttpClient.newHttpClient();
+        try {
+            Account other = bitbucket.addAccount("Other Tool " + repo.owner(), "tool-" + repo.owner() + "@example.com");
+            bitbucket.credentials().apiToken(other, "tool-token-" + repo.owner(), SCOPES);
+            String auth = java.util.Base64.getEncoder().encodeToString(("tool-" + repo.owner() + "@example.com:"
+                    + "tool-token-" + repo.owner()).getBytes());
+            var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(bitbucket.baseUrl()
+                    + "/repositories/" + repo.owner() + "/" + repo.slug() + "/hooks"))
+                    .header("Authorization", "Basic " + auth).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"description\": \"Other CI\", \"url\":"
+                            + " \"https://ci.example.com/hook\", \"active\": true, \"events\": [\"repo:push\"]}"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(201);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        assertThat(bitbucket.hooks(repo)).hasSize(before + 1);
+        return bitbucket.hooks(repo).stream().filter(h -> h.url().startsWith("https://ci.example.com")).findFirst()
+                .orElseThrow();
+    }
+}
