@@ -19,7 +19,7 @@ public final class BitbucketAuthorization {
      * @param kind the credential's kind
      * @param fields its stored fields
      * @return the header value
-     * @throws BitbucketException for kinds whose header is not a static value (OAuth)
+     * @throws IllegalArgumentException for OAuth kinds, whose header is an access token fetched at call time
      */
     public static String of(CredentialKind kind, SecretFields fields) {
         return switch (kind) {
@@ -27,9 +27,8 @@ public final class BitbucketAuthorization {
             case CLOUD_APP_PASSWORD -> basic(fields.require("username"), fields.require("appPassword"));
             case DATACENTER_BASIC -> basic(fields.require("username"), fields.require("password"));
             case CLOUD_ACCESS_TOKEN, DATACENTER_ACCESS_TOKEN -> "Bearer " + fields.require("token");
-            case CLOUD_OAUTH_CLIENT_CREDENTIALS, CLOUD_OAUTH_AUTHORIZATION_CODE -> throw new BitbucketException(
-                    BitbucketProblem.BAD_CREDENTIALS, "OAuth consumers cannot be used for calls to Bitbucket yet in"
-                            + " this version of Bitbridge; use an API token or an access token");
+            case CLOUD_OAUTH_CLIENT_CREDENTIALS, CLOUD_OAUTH_AUTHORIZATION_CODE -> throw new IllegalArgumentException(
+                    "OAuth credentials have no fixed header; see OAuthTokens");
         };
     }
 

@@ -44,13 +44,25 @@ public class BitbucketHttp {
 
     /**
      * @param target the Bitbucket to call
-     * @param authorization the {@code Authorization} header value
+     * @param credential what authorizes the call; a renewable one gets one more try after a 401
      * @param method the HTTP method
      * @param url an absolute URL on the target's host
      * @param body a JSON body, or null
      * @return the answer when its status is 2xx
      */
-    public Uni<BitbucketAnswer> call(BitbucketTarget target, String authorization, HttpMethod method, String url,
+    public Uni<BitbucketAnswer> call(BitbucketTarget target, BitbucketCredential credential, HttpMethod method,
+            String url, Object body) {
+        return credential.header()
+                .chain(header -> send(target, header, method, url, body))
+                .onFailure(f -> credential.renewable() && f instanceof BitbucketException e
+                        && e.problem() == BitbucketProblem.BAD_CREDENTIALS && e.status() == 401)
+                .recoverWithUni(() -> {
+                    credential.invalidate();
+                    return credential.header().chain(header -> send(target, header, method, url, body));
+                });
+    }
+
+    private Uni<BitbucketAnswer> send(BitbucketTarget target, String authorization, HttpMethod method, String url,
             Object body) {
         HttpRequest<io.vertx.mutiny.core.buffer.Buffer> request = client(target).requestAbs(method, url)
                 .putHeader("Authorization", authorization)

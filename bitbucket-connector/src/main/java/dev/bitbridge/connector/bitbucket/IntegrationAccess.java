@@ -6,10 +6,12 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import dev.bitbridge.connector.api.ApiException;
+import dev.bitbridge.connector.bitbucket.oauth.OAuthTokens;
 import dev.bitbridge.connector.config.ConnectorConfig;
 import dev.bitbridge.connector.credentials.CredentialKind;
 import dev.bitbridge.connector.integration.IntegrationEntity;
 import dev.bitbridge.connector.integration.IntegrationSecrets;
+import dev.bitbridge.credentials.SecretFields;
 import dev.bitbridge.events.webhook.BitbucketFlavor;
 
 /** What it takes to call Bitbucket for an integration: where, with which TLS settings, and as whom. */
@@ -18,10 +20,12 @@ public class IntegrationAccess {
 
     private final IntegrationSecrets secrets;
     private final ConnectorConfig config;
+    private final OAuthTokens oauth;
 
-    IntegrationAccess(IntegrationSecrets secrets, ConnectorConfig config) {
+    IntegrationAccess(IntegrationSecrets secrets, ConnectorConfig config, OAuthTokens oauth) {
         this.secrets = secrets;
         this.config = config;
+        this.oauth = oauth;
     }
 
     /** @throws ApiException 404 when there is no such integration */
@@ -55,10 +59,16 @@ public class IntegrationAccess {
                 .chain(entity -> secrets.bitbucket(name).map(found -> {
                     CredentialKind kind = CredentialKind.of(entity.credentialKind).orElseThrow();
                     BitbucketTarget target = target(entity, kind);
-                    return new Access(entity, target, found.map(f -> BitbucketAuthorization.of(kind, f))
+                    return new Access(entity, target, found.map(f -> credential(name, kind, f))
                             .orElseThrow(() -> ApiException.conflict("The credentials of integration '" + name
                                     + "' are missing from the credential store; set them again")));
                 }));
+    }
+
+    private BitbucketCredential credential(String name, CredentialKind kind, SecretFields fields) {
+        return kind == CredentialKind.CLOUD_OAUTH_CLIENT_CREDENTIALS || kind == CredentialKind.CLOUD_OAUTH_AUTHORIZATION_CODE
+                ? oauth.credential(name, kind)
+                : BitbucketCredential.fixed(BitbucketAuthorization.of(kind, fields));
     }
 
     private BitbucketTarget target(IntegrationEntity entity, CredentialKind kind) {
@@ -72,9 +82,9 @@ public class IntegrationAccess {
     /**
      * @param integration the integration as stored
      * @param target where to call
-     * @param authorization the {@code Authorization} header value; never log it
+     * @param authorization what authorizes calls; never log it
      */
-    public record Access(IntegrationEntity integration, BitbucketTarget target, String authorization) {
+    public record Access(IntegrationEntity integration, BitbucketTarget target, BitbucketCredential authorization) {
         @Override
         public String toString() {
             return "Access[" + target + "]";

@@ -67,6 +67,10 @@ public interface ConnectorConfig {
         @WithDefault("https://bitbucket.org/site/oauth2")
         String cloudOauthUrl();
 
+        /** How long before an OAuth access token expires it is renewed (Bitbucket's live 2 hours). */
+        @WithDefault("PT5M")
+        Duration oauthRenewBefore();
+
         /** Longest wait to connect to Bitbucket. */
         @WithDefault("PT5S")
         Duration connectTimeout();

@@ -36,11 +36,16 @@ public class IntegrationService {
     private final IntegrationSecrets secrets;
     private final RoutePublisher routes;
     private final RepositoryService repositories;
+    private final dev.bitbridge.connector.bitbucket.BitbucketHttp http;
+    private final dev.bitbridge.connector.bitbucket.oauth.OAuthTokens oauth;
     private final String webhookBaseUrl;
 
     IntegrationService(IntegrationRules rules, IntegrationSecrets secrets, RoutePublisher routes,
-            RepositoryService repositories, ConnectorConfig config) {
+            RepositoryService repositories, ConnectorConfig config, dev.bitbridge.connector.bitbucket.BitbucketHttp http,
+            dev.bitbridge.connector.bitbucket.oauth.OAuthTokens oauth) {
         this.repositories = repositories;
+        this.http = http;
+        this.oauth = oauth;
         this.rules = rules;
         this.secrets = secrets;
         this.routes = routes;
@@ -92,6 +97,7 @@ public class IntegrationService {
                             : entity.persistAndFlush().chain(() -> secrets.putBitbucket(name,
                                     CredentialsCheck.toSecret(request.credentials(), kind.get())));
                 }))
+                .invoke(() -> forgetClients(name))
                 .invoke(() -> LOG.infof("Integration '%s' updated", name))
                 .chain(() -> routes.publish(name))
                 .chain(() -> view(name));
@@ -108,6 +114,7 @@ public class IntegrationService {
                         })))
                 .call(() -> Panache.withTransaction(() -> dev.bitbridge.connector.repository.ConnectedRepositoryEntity
                         .delete("integration", name)))
+                .invoke(() -> forgetClients(name))
                 .invoke(() -> LOG.infof("Integration '%s' deleted", name))
                 .chain(() -> secrets.deleteAll(name)
                         .onFailure().invoke(f -> left.add("its credentials in the credential store could not be"
@@ -141,6 +148,12 @@ public class IntegrationService {
                     String next = found.size() > limit ? page.get(page.size() - 1).name() : null;
                     return new IntegrationPage(page, next);
                 });
+    }
+
+    /** Cached HTTP and OAuth clients were built from the old settings and credentials. */
+    private void forgetClients(String name) {
+        http.forget(name);
+        oauth.forget(name);
     }
 
     private Uni<IntegrationView> view(String name) {

@@ -5,11 +5,13 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,9 +33,20 @@ import dev.bitbridge.connector.security.ApiRoles;
 public class RepositoryResource {
 
     private final RepositoryService repositories;
+    private final AvailableRepositories available;
 
-    RepositoryResource(RepositoryService repositories) {
+    RepositoryResource(RepositoryService repositories, AvailableRepositories available) {
         this.repositories = repositories;
+        this.available = available;
+    }
+
+    @GET
+    @Path("available")
+    @Operation(summary = "List the repositories the credential can see", description = "Cloud: the integration's"
+            + " workspace; Data Center: every repository visible to the credential. Pass `next` for the next page.")
+    public Uni<AvailableRepositories.Page> available(@PathParam("name") String name, @QueryParam("next") String next,
+            @QueryParam("limit") @DefaultValue("25") int limit) {
+        return available.page(name, next, limit);
     }
 
     @GET

@@ -111,6 +111,24 @@ class CloudHooksTest {
     }
 
     @Test
+    void listsTheWorkspaceRepositoriesInPagesMarkingConnectedOnes() {
+        integration("hooks-list", "ws-list");
+        for (String slug : List.of("alpha", "beta", "gamma")) {
+            bitbucket.createRepository("ws-list", slug);
+        }
+        connect("hooks-list", "ws-list/beta");
+        var first = asAdmin().queryParam("limit", 2).get("/api/v1/integrations/hooks-list/repositories/available")
+                .then().statusCode(200)
+                .body("values.repository", org.hamcrest.Matchers.contains("ws-list/alpha", "ws-list/beta"))
+                .body("values.connected", org.hamcrest.Matchers.contains(false, true))
+                .extract().<String> path("next");
+        asAdmin().queryParam("limit", 2).queryParam("next", first)
+                .get("/api/v1/integrations/hooks-list/repositories/available").then().statusCode(200)
+                .body("values.repository", org.hamcrest.Matchers.contains("ws-list/gamma"))
+                .body("next", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void disconnectingRemovesOurHookOnly() {
         integration("hooks-off", "ws-off");
         RepoRef repo = bitbucket.createRepository("ws-off", "widgets");
