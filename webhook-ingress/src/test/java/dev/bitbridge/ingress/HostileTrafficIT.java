@@ -65,7 +65,7 @@ class HostileTrafficIT {
             assertThat(answers.keySet()).as("answers of burst %d", burst).isSubsetOf("401", "connection closed");
             // A client still pushing its 15 MiB when the connection closes may see the reset before the 401 (a race
             // of HTTP/1.1 itself); how many do depends on the machine's load, so the bound leaves room for it (a full
-            // CI run once saw 11 of 24). Without the lingering close almost none would see their answer.
+            // CI run once saw 11 of 24).
             assertThat(answers.getOrDefault("401", 0)).as("many see their 401").isGreaterThanOrEqualTo(PARALLEL / 3);
         }
         assertStillServing();
