@@ -44,6 +44,19 @@ public interface ConnectorConfig {
     /** How routing records reach {@code bitbridge.integrations.v1}. */
     Routing routing();
 
+    /** Hooks on Bitbucket. */
+    Webhooks webhooks();
+
+    interface Webhooks {
+
+        /**
+         * How often every automatic hook is checked and repaired when someone changed or deleted it. Each pass costs
+         * one API call per connected repository against the credential's hourly budget.
+         */
+        @WithDefault("PT15M")
+        Duration checkInterval();
+    }
+
     /** The recent deliveries kept per integration. */
     Deliveries deliveries();
 

@@ -108,6 +108,25 @@ public class RepositoryService {
                                         outcome.state(), outcome.detail()))));
     }
 
+    /**
+     * Checks one automatic hook without rewriting an intact one; records the outcome, a failure included.
+     *
+     * @return whether the hook was repaired
+     */
+    public Uni<Boolean> check(String integration, String repository) {
+        return access.of(integration)
+                .chain(a -> find(integration, repository).chain(row -> spec(a)
+                        .chain(spec -> hooks.ensure(a, repository, spec,
+                                row.map(r -> r.hookId), false))))
+                .chain(outcome -> save(integration, repository, "automatic", outcome.id(), outcome.state(),
+                        outcome.detail())
+                        .map(saved -> "repaired".equals(outcome.state())))
+                .onFailure(f -> f instanceof BitbucketException || f instanceof ApiException)
+                .recoverWithUni(f -> find(integration, repository).chain(row -> save(integration, repository,
+                        "automatic", row.map(r -> r.hookId).orElse(null), "failed", f.getMessage()))
+                        .replaceWith(false));
+    }
+
     public Uni<List<ConnectedRepository>> connected(String integration) {
         return access.of(integration).chain(a -> Panache.withSession(() -> ConnectedRepositoryEntity
                 .<ConnectedRepositoryEntity> list("integration = ?1 order by repository", integration)))

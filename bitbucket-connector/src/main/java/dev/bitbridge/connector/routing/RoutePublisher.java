@@ -13,7 +13,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -76,8 +75,7 @@ public class RoutePublisher {
                 });
     }
 
-    /** The background pass: publishes every pending record, oldest change first. */
-    @Scheduled(every = "${bitbridge.connector.routing.retry-interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Publishes every pending record, oldest change first; {@link RoutePublishingPass} calls it. */
     Uni<Void> publishPending() {
         return Panache.withSession(() -> IntegrationEntity.<IntegrationEntity> find(
                 "routeVersion > routePublishedVersion order by updatedAt").list())

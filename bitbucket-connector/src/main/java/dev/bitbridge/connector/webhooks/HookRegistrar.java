@@ -42,7 +42,9 @@ public class HookRegistrar {
             List<RemoteHook> ours = hooks.stream().filter(h -> isOurs(h, spec, knownId)).toList();
             if (ours.isEmpty()) {
                 return api.create(access, repository, spec)
-                        .map(id -> new HookOutcome(id, "registered", "hook created"));
+                        .map(id -> knownId.isPresent()
+                                ? new HookOutcome(id, "repaired", "repaired: the hook was missing and was created again")
+                                : new HookOutcome(id, "registered", "hook created"));
             }
             RemoteHook keep = ours.stream().filter(h -> knownId.filter(h.id()::equals).isPresent()).findFirst()
                     .orElse(ours.get(0));

@@ -97,6 +97,32 @@ class CloudHooksTest {
         assertThat(bitbucket.hooks(repo)).contains(foreign).hasSize(2);
     }
 
+    @Inject
+    HookChecker checker;
+
+    @Test
+    void thePeriodicCheckRestoresADeletedHookAndADeactivatedOne() throws Throwable {
+        integration("hooks-check", "ws-check");
+        RepoRef deleted = bitbucket.createRepository("ws-check", "deleted");
+        RepoRef deactivated = bitbucket.createRepository("ws-check", "deactivated");
+        RepoRef intact = bitbucket.createRepository("ws-check", "intact");
+        for (RepoRef repo : List.of(deleted, deactivated, intact)) {
+            connect("hooks-check", "ws-check/" + repo.slug());
+        }
+        bitbucket.deleteHook(deleted, ours(deleted, "hooks-check").id());
+        bitbucket.editHook(deactivated, ours(deactivated, "hooks-check").id()).active(false).apply();
+        HookView untouched = ours(intact, "hooks-check");
+
+        assertThat(io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(checker::checkAll)).isGreaterThanOrEqualTo(2);
+
+        assertThat(ours(deleted, "hooks-check").active()).isTrue();
+        assertThat(ours(deactivated, "hooks-check").active()).isTrue();
+        assertThat(ours(intact, "hooks-check")).isEqualTo(untouched);
+        asAdmin().get("/api/v1/integrations/hooks-check/repositories").then()
+                .body("find { it.repository == 'ws-check/deleted' }.hookDetail", containsString("missing"))
+                .body("find { it.repository == 'ws-check/deactivated' }.hookDetail", containsString("active"));
+    }
+
     @Test
     void aSecretChangedToAnotherValueIsRestoredByRepair() {
         integration("hooks-secret", "ws-secret");

@@ -1,0 +1,28 @@
+package dev.bitbridge.connector.routing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The background pass of the routing outbox: publishes records that are still pending. It waits until the routing
+ * topic exists, which also means messaging has started: before that the publisher's emitter cannot be connected.
+ */
+@ApplicationScoped
+public class RoutePublishingPass {
+
+    private final RoutingTopic topic;
+    private final Instance<RoutePublisher> publisher;
+
+    RoutePublishingPass(RoutingTopic topic, Instance<RoutePublisher> publisher) {
+        this.topic = topic;
+        this.publisher = publisher;
+    }
+
+    @Scheduled(every = "${bitbridge.connector.routing.retry-interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> run() {
+        return topic.exists() ? publisher.get().publishPending() : Uni.createFrom().voidItem();
+    }
+}
