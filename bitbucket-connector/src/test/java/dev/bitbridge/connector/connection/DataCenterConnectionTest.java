@@ -13,13 +13,16 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.bitbridge.connector.support.BitbridgeTopics;
+import dev.bitbridge.connector.webhooks.HookSpec;
 import dev.bitbridge.testkit.PostgresTestResource;
 import dev.bitbridge.testkit.bitbucket.Account;
 import dev.bitbridge.testkit.bitbucket.BitbucketSimulator;
 import dev.bitbridge.testkit.bitbucket.DcPermission;
 import dev.bitbridge.testkit.bitbucket.Flavor;
+import dev.bitbridge.testkit.bitbucket.RepoRef;
 
 import static dev.bitbridge.connector.support.Api.asAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -109,6 +112,30 @@ class DataCenterConnectionTest {
         asAdmin().post("/api/v1/integrations/dc-down/test").then().statusCode(200)
                 .body("problem", equalTo("unreachable"))
                 .body("detail", containsString("127.0.0.1:" + closed));
+    }
+
+    @Test
+    void aDataCenterHookIsRegisteredRepairedAndRemoved() throws Exception {
+        create("dc-hooks", Map.of("kind", "datacenter-basic", "username", ci.name(), "password", "ci-password"), null,
+                bitbucket.certificatePem());
+        asAdmin().body("{\"repository\": \"PROJ/widgets\"}").post("/api/v1/integrations/dc-hooks/repositories")
+                .then().statusCode(200).body("hookState", equalTo("registered"));
+        var repo = new RepoRef("PROJ", "widgets");
+        var hook = bitbucket.hooks(repo).stream().filter(h -> h.url().contains("/webhooks/bitbucket/dc-hooks?"))
+                .findFirst().orElseThrow();
+        assertThat(hook.events()).containsExactlyInAnyOrderElementsOf(
+                HookSpec.DATACENTER_EVENTS);
+        assertThat(hook.secret()).isNotBlank();
+
+        bitbucket.editHook(repo, hook.id()).active(false).apply();
+        asAdmin().body("{\"repository\": \"PROJ/widgets\"}").post("/api/v1/integrations/dc-hooks/repositories")
+                .then().statusCode(200).body("hookState", equalTo("repaired"))
+                .body("hookDetail", containsString("active"));
+
+        asAdmin().delete("/api/v1/integrations/dc-hooks/repositories/PROJ/widgets").then().statusCode(200)
+                .body("hook", equalTo("removed"));
+        assertThat(bitbucket.hooks(repo))
+                .noneMatch(h -> h.url().contains("/webhooks/bitbucket/dc-hooks?"));
     }
 
     private static void create(String name, Map<String, String> credentials, Boolean verifyTls, String caBundle)

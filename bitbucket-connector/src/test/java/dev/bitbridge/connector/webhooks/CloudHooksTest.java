@@ -155,6 +155,24 @@ class CloudHooksTest {
     }
 
     @Test
+    void aRotationRewritesTheConnectedHooks() {
+        integration("hooks-rotate", "ws-rotate");
+        RepoRef repo = bitbucket.createRepository("ws-rotate", "widgets");
+        connect("hooks-rotate", "ws-rotate/widgets");
+        HookView before = ours(repo, "hooks-rotate");
+
+        asAdmin().post("/api/v1/integrations/hooks-rotate/webhook/rotate").then().statusCode(200)
+                .body("hooksUpdated", org.hamcrest.Matchers.contains("ws-rotate/widgets"))
+                .body("hooksNotUpdated.size()", equalTo(0));
+
+        var fresh = secrets.webhook("hooks-rotate").await().indefinitely().orElseThrow();
+        HookView after = ours(repo, "hooks-rotate");
+        assertThat(after.id()).isEqualTo(before.id());
+        assertThat(after.url()).endsWith("?token=" + fresh.token());
+        assertThat(after.secret()).isEqualTo(fresh.secret()).isNotEqualTo(before.secret());
+    }
+
+    @Test
     void disconnectingRemovesOurHookOnly() {
         integration("hooks-off", "ws-off");
         RepoRef repo = bitbucket.createRepository("ws-off", "widgets");
