@@ -30,13 +30,7 @@ public class IntegrationAccess {
 
     /** @throws ApiException 404 when there is no such integration */
     public Uni<Void> exists(String name) {
-        return Panache.withSession(() -> IntegrationEntity.<IntegrationEntity> findById(name))
-                .invoke(entity -> {
-                    if (entity == null || entity.deletedAt != null) {
-                        throw ApiException.notFound("No integration is named '" + name + "'");
-                    }
-                })
-                .replaceWithVoid();
+        return Panache.withSession(() -> IntegrationEntity.findActive(name)).replaceWithVoid();
     }
 
     /**
@@ -45,11 +39,8 @@ public class IntegrationAccess {
      * @throws ApiException 404 when there is no such integration, 409 when it has no credentials
      */
     public Uni<Access> of(String name) {
-        return Panache.withSession(() -> IntegrationEntity.<IntegrationEntity> findById(name))
+        return Panache.withSession(() -> IntegrationEntity.findActive(name))
                 .map(entity -> {
-                    if (entity == null || entity.deletedAt != null) {
-                        throw ApiException.notFound("No integration is named '" + name + "'");
-                    }
                     if (entity.credentialKind == null) {
                         throw ApiException.conflict("Integration '" + name + "' has no credentials; set them with"
                                 + " PATCH /api/v1/integrations/" + name);

@@ -9,6 +9,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+
+import dev.bitbridge.connector.api.ApiException;
 
 /**
  * One integration as stored. Credentials, the webhook token and the webhook secret are not here: they are in the
@@ -53,6 +56,21 @@ public class IntegrationEntity extends PanacheEntityBase {
     public Instant deletedAt;
     @Version
     public int version;
+
+    /**
+     * Within a session: the integration named {@code name}, unless it does not exist or is being deleted.
+     *
+     * @throws ApiException 404, naming it
+     */
+    public static Uni<IntegrationEntity> findActive(String name) {
+        return IntegrationEntity.<IntegrationEntity> findById(name)
+                .map(e -> {
+                    if (e == null || e.deletedAt != null) {
+                        throw ApiException.notFound("No integration is named '" + name + "'");
+                    }
+                    return e;
+                });
+    }
 
     /** @return whether the latest routing record has not reached Kafka yet */
     public boolean routePending() {

@@ -162,13 +162,7 @@ public class IntegrationService {
     }
 
     private static Uni<IntegrationEntity> find(String name) {
-        return IntegrationEntity.<IntegrationEntity> findById(name)
-                .map(e -> {
-                    if (e == null || e.deletedAt != null) {
-                        throw ApiException.notFound("No integration is named '" + name + "'");
-                    }
-                    return e;
-                });
+        return IntegrationEntity.findActive(name);
     }
 
     private static void refuseTaken(String name, IntegrationEntity existing) {

@@ -6,16 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpMethod;
-
-import dev.bitbridge.connector.bitbucket.BitbucketException;
 import dev.bitbridge.connector.bitbucket.BitbucketHttp;
-import dev.bitbridge.connector.bitbucket.BitbucketProblem;
 import dev.bitbridge.connector.bitbucket.IntegrationAccess.Access;
 import dev.bitbridge.connector.bitbucket.Pages;
 
@@ -23,54 +18,36 @@ import dev.bitbridge.connector.bitbucket.Pages;
  * Bitbucket Cloud's repository hooks: {@code /2.0/repositories/{workspace}/{slug}/hooks}, identified by
  * {@code uuid}. Cloud never returns a secret, only {@code secret_set}.
  */
-@ApplicationScoped
-public class CloudHooks implements HookApi {
-
-    private final BitbucketHttp http;
-    private final Pages pages;
+@Singleton
+public class CloudHooks extends HookApi {
 
     CloudHooks(BitbucketHttp http, Pages pages) {
-        this.http = http;
-        this.pages = pages;
+        super(http, pages);
     }
 
     @Override
-    public Uni<List<RemoteHook>> list(Access access, String repository) {
-        return pages.all(access, hooks(access, repository) + "?pagelen=100")
-                .map(values -> values.stream().map(CloudHooks::hook).toList());
-    }
-
-    @Override
-    public Uni<String> create(Access access, String repository, HookSpec spec) {
-        return http.call(access.target(), access.authorization(), HttpMethod.POST, hooks(access, repository),
-                body(spec))
-                .map(answer -> answer.json().path("uuid").asText());
-    }
-
-    @Override
-    public Uni<Void> update(Access access, String repository, String id, HookSpec spec) {
-        return http.call(access.target(), access.authorization(), HttpMethod.PUT, hook(access, repository, id),
-                body(spec)).replaceWithVoid();
-    }
-
-    @Override
-    public Uni<Void> delete(Access access, String repository, String id) {
-        return http.call(access.target(), access.authorization(), HttpMethod.DELETE, hook(access, repository, id),
-                null)
-                .replaceWithVoid()
-                .onFailure(e -> e instanceof BitbucketException b && b.problem() == BitbucketProblem.NOT_FOUND)
-                .recoverWithNull();
-    }
-
-    private static String hooks(Access access, String repository) {
+    String hooksUrl(Access access, String repository) {
         return access.target().apiUrl() + "/repositories/" + repository + "/hooks";
     }
 
-    private static String hook(Access access, String repository, String id) {
-        return hooks(access, repository) + "/" + id.replace("{", "%7B").replace("}", "%7D");
+    /** The uuid's braces are percent-encoded in the path. */
+    @Override
+    String hookUrl(Access access, String repository, String id) {
+        return hooksUrl(access, repository) + "/" + id.replace("{", "%7B").replace("}", "%7D");
     }
 
-    private static Map<String, Object> body(HookSpec spec) {
+    @Override
+    String largestPage() {
+        return "?pagelen=100";
+    }
+
+    @Override
+    String idField() {
+        return "uuid";
+    }
+
+    @Override
+    Map<String, Object> body(HookSpec spec) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("description", spec.name());
         body.put("url", spec.url());
@@ -80,7 +57,8 @@ public class CloudHooks implements HookApi {
         return body;
     }
 
-    private static RemoteHook hook(JsonNode json) {
+    @Override
+    RemoteHook hook(JsonNode json) {
         TreeSet<String> events = new TreeSet<>();
         json.path("events").forEach(e -> events.add(e.asText()));
         return new RemoteHook(json.path("uuid").asText(), json.path("url").asText(), json.path("active").asBoolean(),

@@ -13,7 +13,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-import dev.bitbridge.connector.api.ApiException;
 import dev.bitbridge.connector.config.ConnectorConfig;
 import dev.bitbridge.connector.integration.IntegrationEntity;
 import dev.bitbridge.connector.integration.IntegrationSecrets;
@@ -48,21 +47,16 @@ public class WebhookRotation {
 
     public Uni<RotationReport> rotate(String name) {
         Instant validUntil = Instant.now().plus(grace);
-        return Panache.withTransaction(() -> IntegrationEntity.<IntegrationEntity> findById(name)
-                .chain(entity -> {
-                    if (entity == null || entity.deletedAt != null) {
-                        throw ApiException.notFound("No integration is named '" + name + "'");
-                    }
-                    return secrets.webhook(name).chain(current -> {
-                        WebhookSecrets next = current.orElseThrow(() -> new IllegalStateException(
-                                "integration '" + name + "' has no webhook secrets")).rotated();
-                        entity.previousTokenHash = entity.webhookTokenHash;
-                        entity.previousValidUntil = validUntil;
-                        entity.webhookTokenHash = TokenHash.of(next.token());
-                        entity.routeChanged(Instant.now());
-                        return entity.persistAndFlush().chain(() -> secrets.putWebhook(name, next));
-                    });
-                }))
+        return Panache.withTransaction(() -> IntegrationEntity.findActive(name)
+                .chain(entity -> secrets.webhook(name).chain(current -> {
+                    WebhookSecrets next = current.orElseThrow(() -> new IllegalStateException(
+                            "integration '" + name + "' has no webhook secrets")).rotated();
+                    entity.previousTokenHash = entity.webhookTokenHash;
+                    entity.previousValidUntil = validUntil;
+                    entity.webhookTokenHash = TokenHash.of(next.token());
+                    entity.routeChanged(Instant.now());
+                    return entity.persistAndFlush().chain(() -> secrets.putWebhook(name, next));
+                })))
                 .invoke(() -> LOG.infof("Webhook token and secret of integration '%s' rotated; the previous ones stay"
                         + " valid until %s", name, validUntil))
                 .chain(() -> routes.publish(name))

@@ -45,6 +45,7 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTestResource(BitbridgeTopics.class)
 class WithRealIngressTest {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(WithRealIngressTest.class);
     private static ServiceJar ingress;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -73,7 +74,7 @@ class WithRealIngressTest {
 
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                 .until(() -> deliver("e2e-new", webhook.token(), webhook.secret()) == 202);
-        System.out.printf("Integration accepted by the ingress %d ms after its creation was requested%n",
+        LOG.infof("Integration accepted by the ingress %d ms after its creation was requested",
                 Duration.between(created, Instant.now()).toMillis());
     }
 

@@ -22,6 +22,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class NpmClientFidelityTest {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(
+            NpmClientFidelityTest.class);
     static final Path SOURCES = Path.of("src/test/node");
     static final Path WORK = Path.of("target/npm-fidelity");
     static final String[] SCOPES = { "read:user:bitbucket", "read:repository:bitbucket", "write:repository:bitbucket",
@@ -49,7 +51,7 @@ class NpmClientFidelityTest {
             Result result = run(60, "node", "fidelity.mjs", bitbucket.baseUrl(), "jane@example.com", "jane-token",
                     "acme", "api", commit, "https://ci.example.com/hook");
 
-            System.out.println(result.output());
+            LOG.info("npm client against the simulator:\n" + result.output());
             assertThat(result.output()).doesNotContain("FAIL").contains("ok user.get",
                     "ok repositories.list with pagination", "ok repositories.createWebhook",
                     "ok repositories.deleteWebhook", "ok commitstatuses.createBuildStatus");

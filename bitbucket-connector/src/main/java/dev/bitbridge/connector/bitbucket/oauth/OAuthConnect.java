@@ -50,11 +50,8 @@ public class OAuthConnect {
     /** @return Bitbucket's authorize URL for the integration's consumer, with a new state */
     public Uni<String> start(String integration) {
         String state = random();
-        return Panache.withSession(() -> IntegrationEntity.<IntegrationEntity> findById(integration))
+        return Panache.withSession(() -> IntegrationEntity.findActive(integration))
                 .invoke(entity -> {
-                    if (entity == null || entity.deletedAt != null) {
-                        throw ApiException.notFound("No integration is named '" + integration + "'");
-                    }
                     if (!CredentialKind.CLOUD_OAUTH_AUTHORIZATION_CODE.id().equals(entity.credentialKind)) {
                         throw ApiException.conflict("Integration '" + integration + "' does not use an OAuth consumer"
                                 + " with the authorization-code flow (credentials kind "

@@ -169,13 +169,13 @@ public final class Repo {
     private List<String> reachableOrdered(List<String> tips) {
         List<String> seen = new ArrayList<>();
         Set<String> visited = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>(tips);
-        while (!todo.isEmpty()) {
-            String hash = todo.pop();
+        Deque<String> unvisited = new ArrayDeque<>(tips);
+        while (!unvisited.isEmpty()) {
+            String hash = unvisited.pop();
             Commit commit = commits.get(hash);
             if (commit != null && visited.add(hash)) {
                 seen.add(hash);
-                todo.addAll(commit.parents());
+                unvisited.addAll(commit.parents());
             }
         }
         return seen;
