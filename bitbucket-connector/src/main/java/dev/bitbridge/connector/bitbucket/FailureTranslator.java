@@ -23,7 +23,8 @@ import dev.bitbridge.events.webhook.BitbucketFlavor;
 
 /**
  * Turns Bitbucket's answers and connection failures into {@link BitbucketException}s that say what to fix. Only
- * Bitbucket's own error text and the request's host are quoted, never a header or a credential.
+ * Bitbucket's own error text (with anything that looks like a credential redacted, see {@link QuotedText}) and the
+ * request's host are quoted, never a header or a credential.
  */
 @ApplicationScoped
 public class FailureTranslator {
@@ -133,7 +134,7 @@ public class FailureTranslator {
         String cloud = error.path("error").path("message").asText(null);
         String dc = error.path("errors").path(0).path("message").asText(null);
         String text = cloud != null ? cloud : dc;
-        return Optional.ofNullable(text).map(t -> t.length() > 300 ? t.substring(0, 300) + "…" : t);
+        return Optional.ofNullable(text).map(QuotedText::safe);
     }
 
     static boolean isDataCenterPermissionDenial(JsonNode error) {
