@@ -108,6 +108,46 @@ class CloudConnectionTest {
         }
     }
 
+    @Test
+    void aWorkspaceAccessTokenIsUsedAsBearerAndCheckedThroughTheWorkspace() {
+        bitbucket.createRepository("ws-wat", "repo");
+        bitbucket.credentials().workspaceAccessToken("ws-wat", "ATCTT-workspace-token", "repository", "pullrequest",
+                "webhook");
+        accessToken("conn-wat", "ws-wat", "ATCTT-workspace-token")
+                .body("ok", equalTo(true))
+                .body("checks.name", org.hamcrest.Matchers.contains("identity", "workspace", "webhooks"))
+                .body("checks[0].detail", containsString("its own bot user"))
+                .body("checks[1].detail", containsString("ws-wat"))
+                .body("checks[2].outcome", equalTo("passed"));
+    }
+
+    @Test
+    void aRepositoryAccessTokenSeesItsRepositoryOnly() {
+        var repo = bitbucket.createRepository("ws-rat", "only-this");
+        bitbucket.createRepository("ws-rat", "another");
+        bitbucket.credentials().repositoryAccessToken(repo, "ATCTT-repo-token", "repository", "webhook");
+        accessToken("conn-rat", "ws-rat", "ATCTT-repo-token").body("ok", equalTo(true));
+        asAdmin().get("/api/v1/integrations/conn-rat/repositories/available").then().statusCode(200)
+                .body("values.repository", org.hamcrest.Matchers.contains("ws-rat/only-this"));
+    }
+
+    @Test
+    void aRevokedAccessTokenIsBadCredentialsWithoutTheAppPasswordHint() {
+        bitbucket.createRepository("ws-gone", "repo");
+        accessToken("conn-gone", "ws-gone", "ATCTT-never-issued")
+                .body("ok", equalTo(false))
+                .body("problem", equalTo("bad_credentials"))
+                .body("detail", org.hamcrest.Matchers.not(containsString("app password")));
+    }
+
+    private static ValidatableResponse accessToken(String name, String workspace, String token) {
+        asAdmin().body("""
+                {"name": "%s", "flavor": "cloud", "workspace": "%s",
+                 "credentials": {"kind": "cloud-access-token", "token": "%s"}}""".formatted(name, workspace, token))
+                .post("/api/v1/integrations").then().statusCode(201);
+        return asAdmin().post("/api/v1/integrations/" + name + "/test").then().statusCode(200);
+    }
+
     private Account account(String name, String email) {
         return bitbucket.addAccount("Jane " + name, email);
     }

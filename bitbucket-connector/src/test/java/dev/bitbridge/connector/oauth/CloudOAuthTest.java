@@ -108,6 +108,41 @@ class CloudOAuthTest {
     }
 
     @Test
+    void anAccessTokenIsRenewedBeforeItExpiresNotAfterBitbucketRefusesIt() throws Exception {
+        Account joe = bitbucket.addAccount("Joe Renew", "joe-renew@example.com");
+        bitbucket.createRepository("ws-renew", "widgets");
+        bitbucket.credentials().oauthConsumer("renew-key", "renew-secret", "http://localhost:" + RestAssured.port
+                + "/api/v1/oauth/callback", joe, "ws-renew", SCOPES);
+        create("oauth-renew", "ws-renew", "cloud-oauth-authorization-code", "renew-key", "renew-secret");
+        String authorize = asAdmin().redirects().follow(false).get("/api/v1/integrations/oauth-renew/oauth/connect")
+                .then().statusCode(302).extract().header("Location");
+        URI callback = URI.create(redirectOf(authorize));
+        anonymous().get(callback.getRawPath() + "?" + callback.getRawQuery()).then().statusCode(200);
+
+        // Tokens that live an hour are used as long as they are fresh: no clock moves, so the same token serves.
+        test("oauth-renew").body("ok", equalTo(true));
+        String kept = refreshToken("oauth-renew");
+        test("oauth-renew").body("ok", equalTo(true));
+        assertThat(refreshToken("oauth-renew")).as("a fresh access token is reused, not renewed").isEqualTo(kept);
+
+        // Tokens that live 4 minutes are inside the 5-minute renewal margin from the start: each use renews first,
+        // while Bitbucket would still accept the old token (its clock does not move), so no 401 is involved.
+        bitbucket.oauthAccessTokenLifetime(Duration.ofMinutes(4));
+        try {
+            // Bitbucket expires the hour-long token (its clock moves, ours does not): one renewal after the 401,
+            // which brings a 4-minute token.
+            bitbucket.advanceClock(Duration.ofHours(3));
+            test("oauth-renew").body("ok", equalTo(true));
+            String before = refreshToken("oauth-renew");
+            test("oauth-renew").body("ok", equalTo(true));
+            assertThat(refreshToken("oauth-renew")).as("renewed ahead of expiry, spending the refresh token")
+                    .isNotEqualTo(before);
+        } finally {
+            bitbucket.oauthAccessTokenLifetime(Duration.ofHours(2));
+        }
+    }
+
+    @Test
     void aCallbackWithoutAKnownStateStoresNothing() {
         anonymous().get("/api/v1/oauth/callback?state=forged&code=whatever").then().statusCode(400)
                 .body("fields.field", org.hamcrest.Matchers.contains("state"));
