@@ -54,6 +54,9 @@ public class IntegrationEntity extends PanacheEntityBase {
     public Instant previousValidUntil;
     @Column(name = "deleted_at")
     public Instant deletedAt;
+    /** When the current webhook token and secret were shown for a manual setup; null until then. */
+    @Column(name = "webhook_shown_at")
+    public Instant webhookShownAt;
     @Version
     public int version;
 

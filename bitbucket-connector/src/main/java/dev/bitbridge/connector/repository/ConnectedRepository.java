@@ -30,10 +30,11 @@ public record ConnectedRepository(String repository, String webhook, String hook
     /**
      * What to enter in Bitbucket's webhook form when Bitbridge may not register hooks itself.
      *
-     * @param url the webhook URL, token included
-     * @param secret the secret Bitbucket signs deliveries with
+     * @param url the webhook URL, its token included only when shown for the first time
+     * @param secret the secret Bitbucket signs deliveries with, only when shown for the first time
      * @param events the events to tick
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ManualSetup(String url, String secret, List<String> events, String note) {
         @Override
         public String toString() {

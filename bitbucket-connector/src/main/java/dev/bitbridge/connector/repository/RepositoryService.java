@@ -21,6 +21,7 @@ import dev.bitbridge.connector.bitbucket.BitbucketHttp;
 import dev.bitbridge.connector.bitbucket.IntegrationAccess;
 import dev.bitbridge.connector.bitbucket.IntegrationAccess.Access;
 import dev.bitbridge.connector.config.ConnectorConfig;
+import dev.bitbridge.connector.integration.IntegrationEntity;
 import dev.bitbridge.connector.integration.IntegrationSecrets;
 import dev.bitbridge.connector.repository.ConnectedRepository.ManualSetup;
 import dev.bitbridge.connector.webhooks.HookRegistrar;
@@ -63,9 +64,7 @@ public class RepositoryService {
                     .chain(found -> spec(a))
                     .chain(spec -> manual
                             ? save(integration, repository, "manual", null, "manual", "set up by hand")
-                                    .map(c -> c.with(new ManualSetup(spec.url(), spec.secret(),
-                                            List.copyOf(spec.events()), "Shown once. Enter these in the"
-                                                    + " repository's webhook settings; keep the secret.")))
+                                    .chain(c -> manualSetup(integration, spec).map(c::with))
                             : find(integration, repository)
                                     .chain(known -> hooks.ensure(a, repository, spec,
                                             known.map(k -> k.hookId), false))
@@ -150,6 +149,27 @@ public class RepositoryService {
                             + " could not be removed (" + f.getMessage() + "); delete it in the repository's"
                             + " webhook settings.");
                 });
+    }
+
+    /**
+     * The URL token and secret are shown at the first manual connect of each generation of webhook credentials;
+     * later ones show where to find them and how to be shown new ones.
+     */
+    private static Uni<ManualSetup> manualSetup(String integration, HookSpec spec) {
+        List<String> events = List.copyOf(spec.events());
+        return Panache.withTransaction(() -> IntegrationEntity.findActive(integration).map(entity -> {
+            if (entity.webhookShownAt == null) {
+                entity.webhookShownAt = Instant.now();
+                return new ManualSetup(spec.url(), spec.secret(), events, "Shown this once. Enter the URL and secret"
+                        + " in the repository's webhook settings (and in any other repository you connect by hand to"
+                        + " this integration); Bitbridge will not show them again.");
+            }
+            return new ManualSetup(spec.url().replaceAll("token=[^&]*", "token=<shown before>"), null, events,
+                    "The URL token and secret of this integration were shown at " + entity.webhookShownAt + ", at"
+                            + " its first manual connect: use the same ones. Lost them? POST /api/v1/integrations/"
+                            + integration + "/webhook/rotate issues new ones, shown at the next manual connect (every"
+                            + " hook set up by hand must then be updated; automatic hooks are updated by Bitbridge).");
+        }));
     }
 
     private Uni<HookSpec> spec(Access a) {

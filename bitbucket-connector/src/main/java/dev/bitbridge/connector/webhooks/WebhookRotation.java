@@ -54,6 +54,7 @@ public class WebhookRotation {
                     entity.previousTokenHash = entity.webhookTokenHash;
                     entity.previousValidUntil = validUntil;
                     entity.webhookTokenHash = TokenHash.of(next.token());
+                    entity.webhookShownAt = null;
                     entity.routeChanged(Instant.now());
                     return entity.persistAndFlush().chain(() -> secrets.putWebhook(name, next));
                 })))

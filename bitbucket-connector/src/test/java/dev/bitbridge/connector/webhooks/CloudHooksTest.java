@@ -209,6 +209,47 @@ class CloudHooksTest {
         assertThat(bitbucket.hooks(repo)).extracting(HookView::id).containsExactly(b.id());
     }
 
+    @Test
+    void aManualSetupShowsTheSecretOnceAndAHookEnteredByHandDelivers() throws Exception {
+        Account jane = integration("hooks-manual", "ws-manual");
+        RepoRef first = bitbucket.createRepository("ws-manual", "by-hand");
+        RepoRef second = bitbucket.createRepository("ws-manual", "also-by-hand");
+        var shown = connect("hooks-manual", "ws-manual/by-hand", "manual")
+                .body("webhook", equalTo("manual"))
+                .body("manualSetup.events", hasItem("repo:push"))
+                .extract().jsonPath();
+        assertThat(bitbucket.hooks(first)).as("Bitbridge registers nothing for a manual setup").isEmpty();
+        var webhook = secrets.webhook("hooks-manual").await().indefinitely().orElseThrow();
+        String url = shown.getString("manualSetup.url");
+        assertThat(url).endsWith("/webhooks/bitbucket/hooks-manual?token=" + webhook.token());
+        assertThat(shown.getString("manualSetup.secret")).isEqualTo(webhook.secret());
+
+        // The second manual connect does not show them again.
+        connect("hooks-manual", "ws-manual/also-by-hand", "manual")
+                .body("manualSetup.secret", org.hamcrest.Matchers.nullValue())
+                .body("manualSetup.url", containsString("token=<shown before>"))
+                .body("manualSetup.url", org.hamcrest.Matchers.not(containsString(webhook.token())))
+                .body("manualSetup.note", containsString("/webhook/rotate"));
+
+        // What was shown works: the user enters it in Bitbucket, and Bitbucket's signed pushes are accepted.
+        registerByHand(first, url, shown.getString("manualSetup.secret"), "Bitbridge, by hand");
+        bitbucket.push(first, "main", NewCommit.by(jane, "pushed to a hook set up by hand"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asAdmin()
+                .get("/api/v1/integrations/hooks-manual/deliveries").then()
+                .body("values.outcome", hasItem("accepted")));
+
+        // Disconnecting leaves the hand-made hook and says so; a rotation shows new ones at the next manual connect.
+        asAdmin().delete("/api/v1/integrations/hooks-manual/repositories/ws-manual/by-hand").then().statusCode(200)
+                .body("hook", equalTo("manual"));
+        assertThat(bitbucket.hooks(first)).hasSize(1);
+        asAdmin().post("/api/v1/integrations/hooks-manual/webhook/rotate").then().statusCode(200);
+        connect("hooks-manual", "ws-manual/by-hand", "manual")
+                .body("manualSetup.secret", equalTo(secrets.webhook("hooks-manual").await().indefinitely()
+                        .orElseThrow().secret()))
+                .body("manualSetup.secret", org.hamcrest.Matchers.not(equalTo(webhook.secret())));
+        assertThat(bitbucket.hooks(second)).isEmpty();
+    }
+
     private Account integration(String name, String workspace) {
         return integration(name, workspace, name + "@example.com");
     }
@@ -225,7 +266,12 @@ class CloudHooksTest {
     }
 
     private static io.restassured.response.ValidatableResponse connect(String integration, String repository) {
-        return asAdmin().body("{\"repository\": \"" + repository + "\"}")
+        return connect(integration, repository, "automatic");
+    }
+
+    private static io.restassured.response.ValidatableResponse connect(String integration, String repository,
+            String webhook) {
+        return asAdmin().body("{\"repository\": \"" + repository + "\", \"webhook\": \"" + webhook + "\"}")
                 .post("/api/v1/integrations/" + integration + "/repositories").then().statusCode(200);
     }
 
@@ -238,26 +284,34 @@ class CloudHooksTest {
 
     /** A hook somebody else registered by hand: never ours to change. */
     private HookView foreignHook(RepoRef repo) {
+        return registerByHand(repo, "https://ci.example.com/hook", null, "Other CI");
+    }
+
+    /** A hook a user adds through Bitbucket's own API (as in its settings page), with their own credential. */
+    private HookView registerByHand(RepoRef repo, String url, String secret, String description) {
         int before = bitbucket.hooks(repo).size();
-        // Another tool registers it through Bitbucket's own API, with its own credential.
         var http = java.net.http.HttpClient.newHttpClient();
         try {
-            Account other = bitbucket.addAccount("Other Tool " + repo.owner(), "tool-" + repo.owner() + "@example.com");
-            bitbucket.credentials().apiToken(other, "tool-token-" + repo.owner(), SCOPES);
-            String auth = java.util.Base64.getEncoder().encodeToString(("tool-" + repo.owner() + "@example.com:"
-                    + "tool-token-" + repo.owner()).getBytes());
+            String who = "tool-" + repo.owner() + "-" + before + "@example.com";
+            Account other = bitbucket.addAccount("Other Tool " + repo.owner() + before, who);
+            bitbucket.credentials().apiToken(other, "tool-token-" + repo.owner() + before, SCOPES);
+            String auth = java.util.Base64.getEncoder().encodeToString((who + ":tool-token-" + repo.owner() + before)
+                    .getBytes());
+            String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                    secret == null ? java.util.Map.of("description", description, "url", url, "active", true,
+                            "events", List.of("repo:push"))
+                            : java.util.Map.of("description", description, "url", url, "active", true, "events",
+                                    List.of("repo:push"), "secret", secret));
             var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(bitbucket.baseUrl()
                     + "/repositories/" + repo.owner() + "/" + repo.slug() + "/hooks"))
                     .header("Authorization", "Basic " + auth).header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"description\": \"Other CI\", \"url\":"
-                            + " \"https://ci.example.com/hook\", \"active\": true, \"events\": [\"repo:push\"]}"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
                     .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(201);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
         assertThat(bitbucket.hooks(repo)).hasSize(before + 1);
-        return bitbucket.hooks(repo).stream().filter(h -> h.url().startsWith("https://ci.example.com")).findFirst()
-                .orElseThrow();
+        return bitbucket.hooks(repo).stream().filter(h -> h.url().equals(url)).findFirst().orElseThrow();
     }
 }
