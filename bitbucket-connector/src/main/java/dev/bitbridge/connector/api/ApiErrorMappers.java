@@ -96,13 +96,13 @@ public class ApiErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, io.vertx.core.http.HttpServerResponse response) {
         if (e.getCause() instanceof JsonProcessingException unreadable) {
             return unreadable(unreadable);
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(e);
+            return unexpected(e, response);
         }
         String code = switch (status) {
             case 401 -> "unauthorized";
@@ -124,9 +124,16 @@ public class ApiErrorMappers {
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
-    public Response unexpected(Throwable e) {
+    public Response unexpected(Throwable e, io.vertx.core.http.HttpServerResponse response) {
         if (e instanceof Error error) {
             throw error;
+        }
+        if (e instanceof java.io.IOException && "Request too large".equals(e.getMessage())) {
+            // A chunked body grew over quarkus.http.limits.max-body-size while being read: Vert.x has answered 413
+            // and closed the connection, so there is nothing left to write and nothing went wrong here.
+            LOG.debug("A request body over quarkus.http.limits.max-body-size was refused with 413");
+            return response.ended() ? null
+                    : answer(413, ApiError.of("body_too_large", "The request body is over the 1 MiB limit"));
         }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "API call failed unexpectedly (error id %s)", id);
