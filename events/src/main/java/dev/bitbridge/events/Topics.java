@@ -26,6 +26,21 @@ public final class Topics {
      */
     public static final String WEBHOOK_REFUSALS_V1 = "bitbridge.webhook-refusals.v1";
 
+    /** One record per ref a push moved ({@link dev.bitbridge.events.scm.RefChangeEvent}), keyed by repository. */
+    public static final String REFS_V1 = "bitbridge.refs.v1";
+
+    /** One record per commit new to a repository ({@link dev.bitbridge.events.scm.CommitEvent}). */
+    public static final String COMMITS_V1 = "bitbridge.commits.v1";
+
+    /** One record per pull-request transition ({@link dev.bitbridge.events.scm.PullRequestEvent}). */
+    public static final String PULLREQUESTS_V1 = "bitbridge.pullrequests.v1";
+
+    /**
+     * Raw webhooks the connector could not enrich, as they were, with why in headers ({@link DeadLetters}): never
+     * dropped silently, never blocking their partition.
+     */
+    public static final String WEBHOOKS_DEAD_LETTERS_V1 = "bitbridge.webhooks.dead-letters.v1";
+
     /** Room a record needs beyond its value: key, CloudEvents headers, record and batch overhead. */
     public static final int RECORD_OVERHEAD_BYTES = 64 * 1024;
 
@@ -50,8 +65,27 @@ public final class Topics {
             Map.of("cleanup.policy", "delete",
                     "retention.ms", String.valueOf(7L * 24 * 60 * 60 * 1000)));
 
+    /** Enriched events are kept as long as the raw ones: consumers that fall behind a week have bigger problems. */
+    public static final TopicSpec REFS_V1_SPEC = new TopicSpec(REFS_V1, 6,
+            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(7L * 24 * 60 * 60 * 1000)));
+
+    /** A commit record holds a message and a file list: allow 4 MiB (a commit touching ~20,000 files). */
+    public static final TopicSpec COMMITS_V1_SPEC = new TopicSpec(COMMITS_V1, 6,
+            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(7L * 24 * 60 * 60 * 1000),
+                    "max.message.bytes", String.valueOf(4 * 1024 * 1024)));
+
+    public static final TopicSpec PULLREQUESTS_V1_SPEC = new TopicSpec(PULLREQUESTS_V1, 6,
+            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(7L * 24 * 60 * 60 * 1000),
+                    "max.message.bytes", String.valueOf(4 * 1024 * 1024)));
+
+    /** Dead letters wait for a person: kept four weeks. Same record size as the raw topic. */
+    public static final TopicSpec WEBHOOKS_DEAD_LETTERS_V1_SPEC = new TopicSpec(WEBHOOKS_DEAD_LETTERS_V1, 1,
+            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(28L * 24 * 60 * 60 * 1000),
+                    "max.message.bytes", String.valueOf(WEBHOOKS_V1_MAX_RECORD_BYTES)));
+
     /** Every topic Bitbridge owns, in the order they should be created. */
-    public static final List<TopicSpec> ALL = List.of(WEBHOOKS_V1_SPEC, INTEGRATIONS_V1_SPEC, WEBHOOK_REFUSALS_V1_SPEC);
+    public static final List<TopicSpec> ALL = List.of(WEBHOOKS_V1_SPEC, INTEGRATIONS_V1_SPEC, WEBHOOK_REFUSALS_V1_SPEC,
+            REFS_V1_SPEC, COMMITS_V1_SPEC, PULLREQUESTS_V1_SPEC, WEBHOOKS_DEAD_LETTERS_V1_SPEC);
 
     private Topics() {
     }
