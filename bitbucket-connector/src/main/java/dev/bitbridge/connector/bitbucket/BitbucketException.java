@@ -41,6 +41,18 @@ public class BitbucketException extends RuntimeException {
         return retryAfter;
     }
 
+    /**
+     * @return whether trying again later may succeed: Bitbucket failed (5xx), rate-limited us (429), or did not answer.
+     *         Everything else (credentials, permissions, not found, refused content, TLS trust) needs a person.
+     */
+    public boolean isTransient() {
+        return switch (problem) {
+            case RATE_LIMITED, UNREACHABLE -> true;
+            case BITBUCKET_ERROR -> status >= 500;
+            default -> false;
+        };
+    }
+
     /** @return the scopes Bitbucket said the call needs, when it said so */
     public List<String> requiredScopes() {
         return requiredScopes;

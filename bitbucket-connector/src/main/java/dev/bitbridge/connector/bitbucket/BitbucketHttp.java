@@ -116,7 +116,7 @@ public class BitbucketHttp {
                 .setUserAgent("Bitbridge")
                 .setFollowRedirects(false)
                 .setKeepAlive(true)
-                .setMaxPoolSize(8);
+                .setMaxPoolSize(settings.maxConnectionsPerHost());
         if (!target.verifyTls()) {
             options.setTrustAll(true).setVerifyHost(false);
         } else if (target.caBundle() != null) {

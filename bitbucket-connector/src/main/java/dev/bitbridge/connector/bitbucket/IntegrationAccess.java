@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import dev.bitbridge.connector.api.ApiException;
+import dev.bitbridge.connector.bitbucket.budget.BudgetKey;
 import dev.bitbridge.connector.bitbucket.oauth.OAuthTokens;
 import dev.bitbridge.connector.config.ConnectorConfig;
 import dev.bitbridge.connector.credentials.CredentialKind;
@@ -50,9 +51,9 @@ public class IntegrationAccess {
                 .chain(entity -> secrets.bitbucket(name).map(found -> {
                     CredentialKind kind = CredentialKind.of(entity.credentialKind).orElseThrow();
                     BitbucketTarget target = target(entity, kind);
-                    return new Access(entity, target, found.map(f -> credential(name, kind, f))
-                            .orElseThrow(() -> ApiException.conflict("The credentials of integration '" + name
-                                    + "' are missing from the credential store; set them again")));
+                    SecretFields fields = found.orElseThrow(() -> ApiException.conflict("The credentials of"
+                            + " integration '" + name + "' are missing from the credential store; set them again"));
+                    return new Access(entity, target, credential(name, kind, fields), BudgetKey.of(target, fields));
                 }));
     }
 
@@ -74,8 +75,10 @@ public class IntegrationAccess {
      * @param integration the integration as stored
      * @param target where to call
      * @param authorization what authorizes calls; never log it
+     * @param budgetKey whose API budget the calls count against ({@link BudgetKey}); names no secret
      */
-    public record Access(IntegrationEntity integration, BitbucketTarget target, BitbucketCredential authorization) {
+    public record Access(IntegrationEntity integration, BitbucketTarget target, BitbucketCredential authorization,
+            String budgetKey) {
         @Override
         public String toString() {
             return "Access[" + target + "]";

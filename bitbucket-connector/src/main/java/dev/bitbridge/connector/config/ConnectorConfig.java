@@ -91,6 +91,57 @@ public interface ConnectorConfig {
         /** Longest wait for one Bitbucket answer. */
         @WithDefault("PT15S")
         Duration requestTimeout();
+
+        /**
+         * Connections kept to one Bitbucket host per integration; further requests wait for one (per-host
+         * concurrency). Bitbucket Cloud counts requests, not connections, so more rarely helps.
+         */
+        @WithDefault("8")
+        int maxConnectionsPerHost();
+
+        /** The API budget of each credential, and how calls are retried. */
+        Budget budget();
+
+        Retry retry();
+    }
+
+    /**
+     * How many Bitbucket API calls the connector allows itself per credential and rolling hour. Bitbucket Cloud
+     * allows 1,000 per hour for repository data (counted per user: every API token of one account shares it; per
+     * access token, scaled up to 10,000 on large workspaces, learnt from {@code X-RateLimit-Limit}).
+     */
+    interface Budget {
+
+        /** Calls per credential and rolling hour; Bitbucket Cloud's default limit. Data Center sets its own. */
+        @WithDefault("1000")
+        int requestsPerHour();
+
+        /**
+         * The share of the budget kept for essential calls (commit lists, pull requests): below it, file lists are
+         * deferred and completed when the budget allows.
+         */
+        @WithDefault("0.2")
+        double reserve();
+    }
+
+    /** Retrying transient failures: 5xx, 429, timeouts, connection failures. */
+    interface Retry {
+
+        /** The first wait after a failure without {@code Retry-After}; doubled each time, with jitter. */
+        @WithDefault("PT0.5S")
+        Duration initialBackoff();
+
+        /** The longest wait between two tries. */
+        @WithDefault("PT30S")
+        Duration maxBackoff();
+
+        /** Tries of one call before its failure is reported (then the whole event is retried later). */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** The longest {@code Retry-After} waited inside a call; a longer one fails the call as rate-limited. */
+        @WithDefault("PT60S")
+        Duration maxRetryAfter();
     }
 
     interface Api {

@@ -1,0 +1,106 @@
+package dev.bitbridge.connector.bitbucket;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
+
+import dev.bitbridge.connector.bitbucket.IntegrationAccess.Access;
+import dev.bitbridge.connector.bitbucket.budget.ApiBudget;
+import dev.bitbridge.connector.config.ConnectorConfig;
+
+/**
+ * Reads from Bitbucket the way enrichment needs: every call counted against its credential's {@link ApiBudget};
+ * transient failures retried — a 429 after its {@code Retry-After} (when Bitbucket sends one and it is short enough),
+ * otherwise, like 5xx answers and timeouts, after a capped exponential backoff with jitter — and given up after
+ * a bounded number of tries, so that a storm cannot turn into endless retries. Failures that need a person (401, 403,
+ * 404, 400) are never retried.
+ */
+@ApplicationScoped
+public class BitbucketCalls {
+
+    private static final Logger LOG = Logger.getLogger(BitbucketCalls.class);
+
+    /** Whether a call may wait for budget. */
+    public enum Purpose {
+        /** Needed to publish the event at all: commits of a push, a pull request. Always sent. */
+        ESSENTIAL,
+        /** Can be completed later: file lists. Sent only while budget is left above the reserve. */
+        DEFERRABLE
+    }
+
+    private final BitbucketHttp http;
+    private final ApiBudget budget;
+    private final ConnectorConfig.Retry retry;
+
+    BitbucketCalls(BitbucketHttp http, ApiBudget budget, ConnectorConfig config) {
+        this.http = http;
+        this.budget = budget;
+        this.retry = config.bitbucket().retry();
+    }
+
+    /**
+     * @return the answer; for a {@link Purpose#DEFERRABLE} call, empty when the budget is kept for essential calls
+     * @throws BitbucketException (as the Uni's failure) when Bitbucket refused, or still failed after the last try
+     */
+    public Uni<Optional<BitbucketAnswer>> get(Access access, String url, Purpose purpose) {
+        if (purpose == Purpose.DEFERRABLE && !budget.allowsDeferrable(access.budgetKey())) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return attempt(access, url, 1).map(Optional::of);
+    }
+
+    /** @return the answer of an essential call */
+    public Uni<BitbucketAnswer> get(Access access, String url) {
+        return attempt(access, url, 1);
+    }
+
+    private Uni<BitbucketAnswer> attempt(Access access, String url, int attempt) {
+        return http.call(access.target(), access.authorization(), HttpMethod.GET, url, null)
+                .invoke(answer -> budget.record(access.budgetKey(), answer.headers()))
+                .onFailure(BitbucketException.class).recoverWithUni(f -> {
+                    BitbucketException failure = (BitbucketException) f;
+                    if (failure.status() > 0) {
+                        budget.record(access.budgetKey(), MultiMap.caseInsensitiveMultiMap());
+                    }
+                    if (failure.problem() == BitbucketProblem.RATE_LIMITED) {
+                        budget.rateLimited(access.budgetKey(), failure.retryAfter());
+                    }
+                    Optional<Duration> wait = waitBefore(failure, attempt);
+                    if (wait.isEmpty()) {
+                        return Uni.createFrom().failure(failure);
+                    }
+                    LOG.debugf("Bitbucket call for integration '%s' failed (%s, try %d of %d); trying again in %d ms",
+                            access.integration().name, failure.problem().code(), attempt, retry.maxAttempts(),
+                            wait.get().toMillis());
+                    return Uni.createFrom().voidItem().onItem().delayIt().by(wait.get())
+                            .chain(() -> attempt(access, url, attempt + 1));
+                });
+    }
+
+    /** @return how long to wait before the next try, or empty when there is none */
+    Optional<Duration> waitBefore(BitbucketException failure, int attempt) {
+        if (!failure.isTransient() || attempt >= retry.maxAttempts()) {
+            return Optional.empty();
+        }
+        Optional<Duration> said = failure.retryAfter();
+        if (said.isPresent()) {
+            return said.get().compareTo(retry.maxRetryAfter()) <= 0 ? said : Optional.empty();
+        }
+        return Optional.of(backoff(attempt));
+    }
+
+    /** Equal jitter: a random wait between half and all of the capped exponential bound. */
+    Duration backoff(int attempt) {
+        long bound = Math.min(retry.maxBackoff().toMillis(),
+                retry.initialBackoff().toMillis() * (1L << Math.min(attempt - 1, 20)));
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(bound / 2, bound + 1));
+    }
+}
