@@ -1,16 +1,20 @@
 package dev.bitbridge.testkit.bitbucket;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import dev.bitbridge.testkit.bitbucket.auth.Authenticator;
 import dev.bitbridge.testkit.bitbucket.auth.Credentials;
 import dev.bitbridge.testkit.bitbucket.auth.OAuthServer;
+import dev.bitbridge.testkit.bitbucket.auth.Principal;
 import dev.bitbridge.testkit.bitbucket.auth.RateLimiter;
 import dev.bitbridge.testkit.bitbucket.cloud.CloudApi;
 import dev.bitbridge.testkit.bitbucket.cloud.CloudHookPolicy;
+import dev.bitbridge.testkit.bitbucket.cloud.CloudRateLimitHeaders;
 import dev.bitbridge.testkit.bitbucket.datacenter.DataCenterApi;
+import dev.bitbridge.testkit.bitbucket.datacenter.DcPayloadStyle;
 import dev.bitbridge.testkit.bitbucket.datacenter.DcPayloads;
 import dev.bitbridge.testkit.bitbucket.delivery.WebhookDeliverer;
 import dev.bitbridge.testkit.bitbucket.http.Json;
@@ -57,6 +61,9 @@ public final class BitbucketSimulator implements AutoCloseable {
     private final DataCenterApi dcApi;
     private final ScenarioEngine engine;
     private final PullRequests pullRequests;
+    private final DcPayloadStyle dcStyle = new DcPayloadStyle();
+    private final RequestLog requestLog = new RequestLog();
+    private final Faults faults;
 
     private BitbucketSimulator(Flavor flavor, int port, boolean https) {
         this.flavor = flavor;
@@ -68,7 +75,8 @@ public final class BitbucketSimulator implements AutoCloseable {
         String origin = server.origin();
         this.cloudApi = flavor == Flavor.CLOUD ? new CloudApi(model, origin, this::emit, hookPolicy) : null;
         this.dcApi = flavor == Flavor.DATA_CENTER ? new DataCenterApi(model, origin) : null;
-        this.engine = new ScenarioEngine(model, this::emit, origin);
+        this.engine = new ScenarioEngine(model, this::emit, origin, dcStyle);
+        this.faults = new Faults(flavor);
         this.pullRequests = new PullRequests(model, this::emit, engine);
     }
 
@@ -308,14 +316,91 @@ public final class BitbucketSimulator implements AutoCloseable {
         hookPolicy.refuseInternalAddresses(refuse);
     }
 
+    /**
+     * Makes the next {@code count} requests fail with {@code status} instead of being served, e.g. 500/502/503 with
+     * the flavor's error body, or 429 with Cloud's text and a {@code Retry-After}. Faults apply in the order asked,
+     * before authentication.
+     */
+    public void failNext(int count, int status) {
+        faults.add(count, status, "**");
+    }
+
+    /**
+     * Like {@link #failNext(int, int)}, for requests whose decoded path matches a glob: {@code *} within a segment,
+     * {@code **} across, e.g. {@code /2.0/repositories/acme/api/diffstat/**}.
+     */
+    public void failNext(int count, int status, String pathGlob) {
+        faults.add(count, status, pathGlob);
+    }
+
+    /** @return every request answered so far (faults and refusals included), oldest first */
+    public List<RecordedRequest> requests() {
+        return requestLog.all();
+    }
+
+    /**
+     * @param pathGlob a decoded path, {@code *} matching within a segment and {@code **} across
+     * @return how many requests with this method matched the path so far
+     */
+    public long requestCount(String method, String pathGlob) {
+        return requestLog.count(method, pathGlob);
+    }
+
+    /** Forgets the requests logged so far (e.g. those of a test's setup). */
+    public void clearRequests() {
+        requestLog.clear();
+    }
+
+    /** Data Center: which shape of {@code repo:refs_changed} to deliver from now on (default {@code WITH_COMMITS}). */
+    public void dataCenterPushPayload(DcPushPayload shape) {
+        dcStyle.push(shape);
+    }
+
+    /** Data Center: how webhook payloads write commit and pull-request timestamps (default epoch millis). */
+    public void dataCenterTimestamps(DcTimestamps style) {
+        dcStyle.timestamps(style);
+    }
+
+    /** Data Center: the offset of events' top-level {@code date}, e.g. {@code +0300} (default UTC). */
+    public void dataCenterEventOffset(ZoneOffset offset) {
+        dcStyle.eventOffset(offset);
+    }
+
     private SimResponse handle(SimRequest request) {
+        Principal caller = null;
+        SimResponse response;
+        try {
+            Authenticator.Result auth = oauthEndpoint(request) ? null : authenticator.authenticate(request);
+            caller = auth == null ? null : auth.principal();
+            response = faults.take(request.path());
+            if (response == null) {
+                response = serve(request, auth);
+            }
+            if (flavor == Flavor.CLOUD) {
+                CloudRateLimitHeaders.add(response, caller, request.path(), rateLimiter);
+            }
+        } catch (RuntimeException e) {
+            response = SimResponse.text(500, "Simulator failure: " + e);
+        }
+        requestLog.add(new RecordedRequest(request.method(), request.path(), request.uri().getRawQuery(),
+                response.status(), caller == null ? null : caller.credentialId()));
+        return response;
+    }
+
+    private boolean oauthEndpoint(SimRequest request) {
+        return flavor == Flavor.CLOUD && request.path().startsWith("/site/oauth2/");
+    }
+
+    private SimResponse serve(SimRequest request, Authenticator.Result auth) {
         if (flavor == Flavor.CLOUD && request.path().equals("/site/oauth2/authorize")) {
             return oauth.authorize(request);
         }
         if (flavor == Flavor.CLOUD && request.path().equals("/site/oauth2/access_token")) {
             return "POST".equals(request.method()) ? oauth.token(request) : SimResponse.empty(405);
         }
-        Authenticator.Result auth = authenticator.authenticate(request);
+        if (auth == null) {
+            return dev.bitbridge.testkit.bitbucket.http.CloudErrors.notFound("Resource not found");
+        }
         if (auth.refusal() != null) {
             return auth.refusal();
         }
