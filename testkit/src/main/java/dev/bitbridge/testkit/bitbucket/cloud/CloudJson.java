@@ -81,7 +81,8 @@ public final class CloudJson {
                 .put("name", "Default project");
         node.putObject("links")
                 .<ObjectNode> set("self", Json.href(api + "/workspaces/" + o.key() + "/projects/" + PROJECT_KEY))
-                .set("html", Json.href(web + "/" + o.key() + "/workspace/projects/" + PROJECT_KEY));
+                .<ObjectNode> set("html", Json.href(web + "/" + o.key() + "/workspace/projects/" + PROJECT_KEY))
+                .set("avatar", Json.href(web + "/" + o.key() + "/workspace/projects/" + PROJECT_KEY + "/avatar/32"));
         return node;
     }
 
@@ -190,6 +191,8 @@ public final class CloudJson {
                 .set("html", Json.href(web + "/" + r.fullName() + "/" + ("branch".equals(type) ? "branch" : "commits")
                         + "/" + path));
         if ("branch".equals(type)) {
+            ((ObjectNode) node.get("links")).set("pullrequest_create", Json.href(web + "/" + r.fullName()
+                    + "/pull-requests/new?source=" + path + "&t=1"));
             node.putArray("merge_strategies").add("merge_commit").add("squash").add("fast_forward");
             node.putArray("sync_strategies").add("merge_commit").add("rebase");
             node.put("default_merge_strategy", "merge_commit");

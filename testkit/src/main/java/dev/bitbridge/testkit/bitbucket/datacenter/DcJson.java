@@ -65,7 +65,7 @@ public final class DcJson {
 
     public ObjectNode project(Owner o) {
         ObjectNode node = Json.object().put("key", o.key()).put("id", o.id()).put("name", o.name())
-                .put("public", false).put("type", "NORMAL");
+                .put("description", o.name()).put("public", false).put("type", "NORMAL");
         node.set("links", links(origin + "/projects/" + o.key()));
         return node;
     }
