@@ -107,7 +107,9 @@ public final class NewCommit {
         return new NewCommit(author, message, linked, who, authorDate, committerDate, offset, files);
     }
 
-    /** @return this commit with a fixed author date, its offset kept (as git keeps it) */
+    /**
+     * @return this commit with a fixed author date, its offset kept (as git keeps it); the committer date stays the simulator's
+     */
     public NewCommit authoredAt(OffsetDateTime date) {
         return new NewCommit(author, message, linked, committer, date, committerDate, offset, files);
     }
@@ -143,7 +145,10 @@ public final class NewCommit {
         return authorDate;
     }
 
-    /** @return the committer date set, or {@code null} for the author date */
+    /**
+     * @return the committer date set, or {@code null} for the simulator's choice (as {@code git commit --date} sets only the
+     *         author date)
+     */
     public OffsetDateTime committerDate() {
         return committerDate;
     }

@@ -130,7 +130,7 @@ public final class Model {
             String hash = sha1(repo.fullName() + (commitCounter++) + message + previous);
             OffsetDateTime authored = spec.authorDate() != null ? spec.authorDate() : next.atOffset(spec.offset());
             OffsetDateTime committed = spec.committerDate() != null ? spec.committerDate()
-                    : spec.authorDate() != null ? authored : next.atOffset(spec.offset());
+                    : next.atOffset(spec.offset());
             FileTree tree = before.apply(hash, spec.files() != null ? spec.files() : defaultChange(before));
             Commit commit = new Commit(hash, message, spec.author(), spec.linked(), authored, spec.committer(),
                     committed, previous == null ? List.of() : List.of(previous), tree);
