@@ -17,6 +17,7 @@ import dev.bitbridge.testkit.bitbucket.datacenter.DataCenterApi;
 import dev.bitbridge.testkit.bitbucket.datacenter.DcPayloadStyle;
 import dev.bitbridge.testkit.bitbucket.datacenter.DcPayloads;
 import dev.bitbridge.testkit.bitbucket.delivery.WebhookDeliverer;
+import dev.bitbridge.testkit.bitbucket.http.CloudErrors;
 import dev.bitbridge.testkit.bitbucket.http.Json;
 import dev.bitbridge.testkit.bitbucket.http.SelfSignedCertificate;
 import dev.bitbridge.testkit.bitbucket.http.SimHttpServer;
@@ -37,9 +38,19 @@ import dev.bitbridge.testkit.bitbucket.model.SimClock;
  *     Account jane = bb.addAccount("Jane Doe", "jane@example.com");
  *     bb.credentials().apiToken(jane, "token", "read:repository:bitbucket", "write:webhook:bitbucket");
  *     RepoRef repo = bb.createRepository("acme", "api");
- *     bb.push(repo, "main", NewCommit.by(jane, "first"));
+ *     bb.push(repo, "main", NewCommit.by(jane, "first").adds("src/App.java", 40));
+ *     bb.newPush(repo, jane).branch("feature/x", NewCommit.by(jane, "more").modifies("src/App.java", 3, 1))
+ *             .tag("v1", "main").send();
+ *     bb.failNext(1, 503);                       // the client's next call fails
+ *     ... run the code under test ...
+ *     assertThat(bb.requestCount("GET", "/2.0/repositories/acme/api/diffstat/**")).isEqualTo(1);
  * }
  * }</pre>
+ *
+ * Served for reading what a webhook announced: Cloud {@code /commits} (include/exclude), {@code /commit/{hash}},
+ * {@code /diffstat/{spec}}, {@code /pullrequests/{id}} with {@code /commits} and {@code /diffstat} (a redirect);
+ * Data Center {@code /commits?since=&until=}, {@code /commits/{id}}, {@code /commits/{id}/changes},
+ * {@code /pull-requests/{id}} with {@code /commits} and {@code /changes}.
  */
 public final class BitbucketSimulator implements AutoCloseable {
 
@@ -293,7 +304,10 @@ public final class BitbucketSimulator implements AutoCloseable {
         rateLimiter.limit(requestsPerHour);
     }
 
-    /** @return the requests made with a credential (see {@link CredentialSetup}); {@code "anonymous"} for none */
+    /**
+     * @return the requests made with a credential (see {@link CredentialSetup}); {@code "anonymous"} for none; see
+     *         {@link #requestCount(String, String)} to count by path
+     */
     public long requestCount(String credentialId) {
         return rateLimiter.count(credentialId);
     }
@@ -399,7 +413,7 @@ public final class BitbucketSimulator implements AutoCloseable {
             return "POST".equals(request.method()) ? oauth.token(request) : SimResponse.empty(405);
         }
         if (auth == null) {
-            return dev.bitbridge.testkit.bitbucket.http.CloudErrors.notFound("Resource not found");
+            return CloudErrors.notFound("Resource not found");
         }
         if (auth.refusal() != null) {
             return auth.refusal();

@@ -79,7 +79,8 @@ final class ScenarioEngine {
             repo.annotatedTags().remove(u.name());
             return new RefChange(u.type(), u.name(), old, null, oldTag, null, false);
         }
-        String base = u.from() != null ? repo.resolve(u.from()) : old != null ? old : repo.resolve(repo.mainBranch());
+        String base = u.from() != null ? repo.resolveScenario(u.from())
+                : old != null ? old : repo.resolve(repo.mainBranch());
         if (u.from() != null && base == null) {
             throw new IllegalArgumentException("Nothing named " + u.from() + " in " + repo.fullName());
         }

@@ -107,12 +107,13 @@ class CloudPushPayloadTest {
         String old = bb.push(repo, "feature", NewCommit.by(jane, "wip 1"), NewCommit.by(jane, "wip 2"));
         bb.push(repo, "gone", NewCommit.by(jane, "temp"));
 
-        JsonNode body = send(bb.newPush(repo, jane).forceBranch("feature", base, NewCommit.by(jane, "redone"))
+        JsonNode body = send(bb.newPush(repo, jane).forceBranch("feature", "feature~2", NewCommit.by(jane, "redone"))
                 .deleteBranch("gone").branch("main", NewCommit.by(jane, "fast-forward")));
         JsonNode forced = body.at("/push/changes/0");
         assertThat(forced.get("forced").asBoolean()).isTrue();
         assertThat(forced.at("/old/target/hash").asText()).isEqualTo(old);
         assertThat(forced.get("commits")).extracting(c -> c.at("/message").asText()).containsExactly("redone\n");
+        assertThat(forced.at("/commits/0/parents/0/hash").asText()).as("feature~2 is main's head").isEqualTo(base);
         JsonNode deleted = body.at("/push/changes/1");
         assertThat(deleted.get("closed").asBoolean()).isTrue();
         assertThat(deleted.get("new").isNull()).isTrue();

@@ -89,34 +89,24 @@ final class CloudCommitsApi {
     private SimResponse diffstat(SimRequest r, Principal who, Repo repo, String spec) {
         int cr = spec.indexOf('\r');
         int dots = spec.indexOf("..");
-        Side newer;
-        Side older;
-        if (cr >= 0 || dots >= 0) {
-            newer = side(who, repo, spec.substring(0, cr >= 0 ? cr : dots));
-            older = side(who, repo, spec.substring(cr >= 0 ? cr + 1 : dots + 2));
-        } else {
-            newer = side(who, repo, spec);
-            older = newer == null ? null : new Side(newer.repo, newer.repo.commit(newer.hash).firstParent());
-        }
-        if (newer == null || older == null || (older.hash == null && (cr >= 0 || dots >= 0))) {
+        boolean range = cr >= 0 || dots >= 0;
+        Side newer = side(who, repo, range ? spec.substring(0, cr >= 0 ? cr : dots) : spec);
+        Side older = !range ? newer : side(who, repo, spec.substring(cr >= 0 ? cr + 1 : dots + 2));
+        if (newer == null || older == null) {
             return notFound();
         }
-        CommitGraph graph = new CommitGraph(h -> newer.repo.commit(h) != null ? newer.repo.commit(h)
-                : older.repo.commit(h));
-        String base = older.hash;
-        if ((cr >= 0 || dots >= 0) && threeDot(r)) {
-            base = graph.mergeBase(newer.hash, older.hash);
-        }
-        FileTree from = base == null ? FileTree.EMPTY
-                : (newer.repo.commit(base) != null ? newer.repo : older.repo)
-                        .commit(base).tree();
-        List<FileDiff> diffs = new ArrayList<>(newer.repo.commit(newer.hash).tree().diff(from));
+        Function<String, Commit> commits = h -> newer.repo.commit(h) != null ? newer.repo.commit(h)
+                : older.repo.commit(h);
+        Commit head = commits.apply(newer.hash);
+        String base = !range ? head.firstParent()
+                : threeDot(r) ? new CommitGraph(commits).mergeBase(newer.hash, older.hash) : older.hash;
+        List<FileDiff> diffs = new ArrayList<>(head.tree().diff(base == null ? FileTree.EMPTY
+                : commits.apply(base).tree()));
         List<String> paths = r.queryAll().getOrDefault("path", List.of());
         if (!paths.isEmpty()) {
             diffs.removeIf(d -> !paths.contains(d.newPath()) && !paths.contains(d.oldPath()));
         }
-        String oldCommit = base;
-        return CloudPage.of(r, r.queryAll(), diffs, CloudPage.DIFFSTAT, d -> json.diffstat(repo, d, oldCommit,
+        return CloudPage.of(r, r.queryAll(), diffs, CloudPage.DIFFSTAT, d -> json.diffstat(repo, d, base,
                 newer.hash));
     }
 

@@ -40,11 +40,6 @@ public final class CloudJson {
         this.web = origin;
     }
 
-    /** @return an instant as Cloud writes commit dates, in UTC: {@code 2025-05-16T07:36:56+00:00} */
-    public static String date(Instant instant) {
-        return SECONDS.format(instant.atOffset(ZoneOffset.UTC));
-    }
-
     /** @return a record timestamp as Cloud writes it: {@code 2024-11-22T10:23:20.512180+00:00} */
     public static String timestamp(Instant instant) {
         return MICROS.format(instant);

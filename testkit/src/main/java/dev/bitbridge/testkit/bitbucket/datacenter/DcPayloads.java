@@ -25,8 +25,6 @@ import dev.bitbridge.testkit.bitbucket.model.Repo;
 public final class DcPayloads {
 
     public static final int MAX_PUSH_COMMITS = 5;
-    /** The hash Data Center puts in {@code fromHash} of a created ref and {@code toHash} of a deleted one. */
-    public static final String ZERO = DcJson.ZERO;
 
     private final DcJson json;
     private final DcPayloadStyle style;
@@ -58,7 +56,8 @@ public final class DcPayloads {
             change.putObject("ref").put("id", refId).put("displayId", c.name()).put("type", type);
             String from = c.oldTag() != null ? c.oldTag().hash() : c.oldHash();
             String to = c.newTag() != null ? c.newTag().hash() : c.newHash();
-            change.put("refId", refId).put("fromHash", from == null ? ZERO : from).put("toHash", to == null ? ZERO : to)
+            change.put("refId", refId).put("fromHash", from == null ? DcJson.ZERO : from)
+                    .put("toHash", to == null ? DcJson.ZERO : to)
                     .put("type", c.oldHash() == null ? "ADD" : c.newHash() == null ? "DELETE" : "UPDATE");
         }
         if (style.push() == DcPushPayload.WITH_COMMITS) {

@@ -146,21 +146,26 @@ public final class Repo {
     }
 
     /**
-     * @return the commit a branch, tag, annotated tag object or hash (or its prefix of 7 or more) names, optionally
-     *         followed by {@code ~n} (n first parents back), or {@code null}
+     * @return the commit a scenario names: what {@link #resolve(String)} accepts, optionally followed by {@code ~n}
+     *         ({@code n} first parents back, 1 when omitted), or {@code null}; the REST APIs take no such suffix
      */
+    public String resolveScenario(String spec) {
+        java.util.regex.Matcher ancestry = java.util.regex.Pattern.compile("(.+)~(\\d*)").matcher(spec);
+        if (!ancestry.matches()) {
+            return resolve(spec);
+        }
+        String hash = resolve(ancestry.group(1));
+        int steps = ancestry.group(2).isEmpty() ? 1 : Integer.parseInt(ancestry.group(2));
+        for (int i = 0; i < steps && hash != null; i++) {
+            hash = commits.get(hash).firstParent();
+        }
+        return hash;
+    }
+
+    /** @return the commit a branch, tag, annotated tag object or hash (or its prefix of 7 or more) names, or {@code null} */
     public String resolve(String spec) {
         if (spec == null) {
             return null;
-        }
-        java.util.regex.Matcher ancestry = java.util.regex.Pattern.compile("(.+)~(\\d*)").matcher(spec);
-        if (ancestry.matches()) {
-            String hash = resolve(ancestry.group(1));
-            int steps = ancestry.group(2).isEmpty() ? 1 : Integer.parseInt(ancestry.group(2));
-            for (int i = 0; i < steps && hash != null; i++) {
-                hash = commits.get(hash).firstParent();
-            }
-            return hash;
         }
         String name = spec.startsWith("refs/heads/") ? spec.substring(11)
                 : spec.startsWith("refs/tags/") ? spec.substring(10) : spec;
