@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.bitbridge.testkit.bitbucket.Account;
 import dev.bitbridge.testkit.bitbucket.DcTimestamps;
+import dev.bitbridge.testkit.bitbucket.FileChange;
 import dev.bitbridge.testkit.bitbucket.http.Json;
 import dev.bitbridge.testkit.bitbucket.http.UrlPaths;
 import dev.bitbridge.testkit.bitbucket.model.Commit;
@@ -130,7 +131,7 @@ public final class DcJson {
         // Git's similarity index is not modelled: a pure rename is 100, anything else "not computed" (-1).
         node.put("percentUnchanged", pureRename ? 100 : -1);
         node.put("type", type).put("nodeType", "FILE");
-        if (d.type() == dev.bitbridge.testkit.bitbucket.FileChange.Type.RENAMED) {
+        if (d.type() == FileChange.Type.RENAMED) {
             node.set("srcPath", path(d.oldPath()));
         }
         if (d.oldVersion() != null) {
