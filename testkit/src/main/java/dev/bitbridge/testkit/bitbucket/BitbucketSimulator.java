@@ -1,18 +1,23 @@
 package dev.bitbridge.testkit.bitbucket;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import dev.bitbridge.testkit.bitbucket.auth.Authenticator;
 import dev.bitbridge.testkit.bitbucket.auth.Credentials;
 import dev.bitbridge.testkit.bitbucket.auth.OAuthServer;
+import dev.bitbridge.testkit.bitbucket.auth.Principal;
 import dev.bitbridge.testkit.bitbucket.auth.RateLimiter;
 import dev.bitbridge.testkit.bitbucket.cloud.CloudApi;
 import dev.bitbridge.testkit.bitbucket.cloud.CloudHookPolicy;
+import dev.bitbridge.testkit.bitbucket.cloud.CloudRateLimitHeaders;
 import dev.bitbridge.testkit.bitbucket.datacenter.DataCenterApi;
+import dev.bitbridge.testkit.bitbucket.datacenter.DcPayloadStyle;
 import dev.bitbridge.testkit.bitbucket.datacenter.DcPayloads;
 import dev.bitbridge.testkit.bitbucket.delivery.WebhookDeliverer;
+import dev.bitbridge.testkit.bitbucket.http.CloudErrors;
 import dev.bitbridge.testkit.bitbucket.http.Json;
 import dev.bitbridge.testkit.bitbucket.http.SelfSignedCertificate;
 import dev.bitbridge.testkit.bitbucket.http.SimHttpServer;
@@ -33,9 +38,19 @@ import dev.bitbridge.testkit.bitbucket.model.SimClock;
  *     Account jane = bb.addAccount("Jane Doe", "jane@example.com");
  *     bb.credentials().apiToken(jane, "token", "read:repository:bitbucket", "write:webhook:bitbucket");
  *     RepoRef repo = bb.createRepository("acme", "api");
- *     bb.push(repo, "main", NewCommit.by(jane, "first"));
+ *     bb.push(repo, "main", NewCommit.by(jane, "first").adds("src/App.java", 40));
+ *     bb.newPush(repo, jane).branch("feature/x", NewCommit.by(jane, "more").modifies("src/App.java", 3, 1))
+ *             .tag("v1", "main").send();
+ *     bb.failNext(1, 503);                       // the client's next call fails
+ *     ... run the code under test ...
+ *     assertThat(bb.requestCount("GET", "/2.0/repositories/acme/api/diffstat/**")).isEqualTo(1);
  * }
  * }</pre>
+ *
+ * Served for reading what a webhook announced: Cloud {@code /commits} (include/exclude), {@code /commit/{hash}},
+ * {@code /diffstat/{spec}}, {@code /pullrequests/{id}} with {@code /commits} and {@code /diffstat} (a redirect);
+ * Data Center {@code /commits?since=&until=}, {@code /commits/{id}}, {@code /commits/{id}/changes},
+ * {@code /pull-requests/{id}} with {@code /commits} and {@code /changes}.
  */
 public final class BitbucketSimulator implements AutoCloseable {
 
@@ -57,6 +72,9 @@ public final class BitbucketSimulator implements AutoCloseable {
     private final DataCenterApi dcApi;
     private final ScenarioEngine engine;
     private final PullRequests pullRequests;
+    private final DcPayloadStyle dcStyle = new DcPayloadStyle();
+    private final RequestLog requestLog = new RequestLog();
+    private final Faults faults;
 
     private BitbucketSimulator(Flavor flavor, int port, boolean https) {
         this.flavor = flavor;
@@ -68,7 +86,8 @@ public final class BitbucketSimulator implements AutoCloseable {
         String origin = server.origin();
         this.cloudApi = flavor == Flavor.CLOUD ? new CloudApi(model, origin, this::emit, hookPolicy) : null;
         this.dcApi = flavor == Flavor.DATA_CENTER ? new DataCenterApi(model, origin) : null;
-        this.engine = new ScenarioEngine(model, this::emit, origin);
+        this.engine = new ScenarioEngine(model, this::emit, origin, dcStyle);
+        this.faults = new Faults(flavor);
         this.pullRequests = new PullRequests(model, this::emit, engine);
     }
 
@@ -285,7 +304,10 @@ public final class BitbucketSimulator implements AutoCloseable {
         rateLimiter.limit(requestsPerHour);
     }
 
-    /** @return the requests made with a credential (see {@link CredentialSetup}); {@code "anonymous"} for none */
+    /**
+     * @return the requests made with a credential (see {@link CredentialSetup}); {@code "anonymous"} for none; see
+     *         {@link #requestCount(String, String)} to count by path
+     */
     public long requestCount(String credentialId) {
         return rateLimiter.count(credentialId);
     }
@@ -308,14 +330,91 @@ public final class BitbucketSimulator implements AutoCloseable {
         hookPolicy.refuseInternalAddresses(refuse);
     }
 
+    /**
+     * Makes the next {@code count} requests fail with {@code status} instead of being served, e.g. 500/502/503 with
+     * the flavor's error body, or 429 with Cloud's text and a {@code Retry-After}. Faults apply in the order asked,
+     * before authentication.
+     */
+    public void failNext(int count, int status) {
+        faults.add(count, status, "**");
+    }
+
+    /**
+     * Like {@link #failNext(int, int)}, for requests whose decoded path matches a glob: {@code *} within a segment,
+     * {@code **} across, e.g. {@code /2.0/repositories/acme/api/diffstat/**}.
+     */
+    public void failNext(int count, int status, String pathGlob) {
+        faults.add(count, status, pathGlob);
+    }
+
+    /** @return every request answered so far (faults and refusals included), oldest first */
+    public List<RecordedRequest> requests() {
+        return requestLog.all();
+    }
+
+    /**
+     * @param pathGlob a decoded path, {@code *} matching within a segment and {@code **} across
+     * @return how many requests with this method matched the path so far
+     */
+    public long requestCount(String method, String pathGlob) {
+        return requestLog.count(method, pathGlob);
+    }
+
+    /** Forgets the requests logged so far (e.g. those of a test's setup). */
+    public void clearRequests() {
+        requestLog.clear();
+    }
+
+    /** Data Center: which shape of {@code repo:refs_changed} to deliver from now on (default {@code WITH_COMMITS}). */
+    public void dataCenterPushPayload(DcPushPayload shape) {
+        dcStyle.push(shape);
+    }
+
+    /** Data Center: how webhook payloads write commit and pull-request timestamps (default epoch millis). */
+    public void dataCenterTimestamps(DcTimestamps style) {
+        dcStyle.timestamps(style);
+    }
+
+    /** Data Center: the offset of events' top-level {@code date}, e.g. {@code +0300} (default UTC). */
+    public void dataCenterEventOffset(ZoneOffset offset) {
+        dcStyle.eventOffset(offset);
+    }
+
     private SimResponse handle(SimRequest request) {
+        Principal caller = null;
+        SimResponse response;
+        try {
+            Authenticator.Result auth = oauthEndpoint(request) ? null : authenticator.authenticate(request);
+            caller = auth == null ? null : auth.principal();
+            response = faults.take(request.path());
+            if (response == null) {
+                response = serve(request, auth);
+            }
+            if (flavor == Flavor.CLOUD) {
+                CloudRateLimitHeaders.add(response, caller, request.path(), rateLimiter);
+            }
+        } catch (RuntimeException e) {
+            response = SimResponse.text(500, "Simulator failure: " + e);
+        }
+        requestLog.add(new RecordedRequest(request.method(), request.path(), request.uri().getRawQuery(),
+                response.status(), caller == null ? null : caller.credentialId()));
+        return response;
+    }
+
+    private boolean oauthEndpoint(SimRequest request) {
+        return flavor == Flavor.CLOUD && request.path().startsWith("/site/oauth2/");
+    }
+
+    private SimResponse serve(SimRequest request, Authenticator.Result auth) {
         if (flavor == Flavor.CLOUD && request.path().equals("/site/oauth2/authorize")) {
             return oauth.authorize(request);
         }
         if (flavor == Flavor.CLOUD && request.path().equals("/site/oauth2/access_token")) {
             return "POST".equals(request.method()) ? oauth.token(request) : SimResponse.empty(405);
         }
-        Authenticator.Result auth = authenticator.authenticate(request);
+        if (auth == null) {
+            return CloudErrors.notFound("Resource not found");
+        }
         if (auth.refusal() != null) {
             return auth.refusal();
         }

@@ -101,12 +101,12 @@ final class PullRequests {
         }
     }
 
-    /** Merges with a merge commit on the destination branch. */
+    /** Merges with a merge commit (parents: destination head, source head) on the destination branch. */
     String merge(RepoRef repo, int id, Account actor) {
         synchronized (model) {
             PullRequest pr = find(repo, id);
-            Commit merge = model.commit(pr.destination, pr.destinationHash(), List.of(NewCommit.by(actor,
-                    "Merged in " + pr.sourceBranch + " (pull request #" + pr.id + ")"))).get(0);
+            Commit merge = model.merge(pr.destination, pr.destinationHash(), pr.source, pr.sourceHash(),
+                    NewCommit.by(actor, "Merged in " + pr.sourceBranch + " (pull request #" + pr.id + ")"));
             pr.destination.branches().put(pr.destinationBranch, merge.hash());
             pr.state = "MERGED";
             pr.mergeCommit = merge.hash();

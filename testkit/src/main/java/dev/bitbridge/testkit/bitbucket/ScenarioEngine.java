@@ -10,10 +10,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bitbridge.testkit.bitbucket.cloud.CloudJson;
 import dev.bitbridge.testkit.bitbucket.cloud.CloudPayloads;
 import dev.bitbridge.testkit.bitbucket.datacenter.DcJson;
+import dev.bitbridge.testkit.bitbucket.datacenter.DcPayloadStyle;
 import dev.bitbridge.testkit.bitbucket.datacenter.DcPayloads;
 import dev.bitbridge.testkit.bitbucket.delivery.EventSink;
+import dev.bitbridge.testkit.bitbucket.model.AnnotatedTag;
 import dev.bitbridge.testkit.bitbucket.model.Commit;
 import dev.bitbridge.testkit.bitbucket.model.Model;
+import dev.bitbridge.testkit.bitbucket.model.RefChange;
 import dev.bitbridge.testkit.bitbucket.model.Repo;
 
 /** Carries out pushes on the model and sends the events they cause, in the simulator's flavor. */
@@ -24,11 +27,11 @@ final class ScenarioEngine {
     private final CloudPayloads cloud;
     private final DcPayloads dc;
 
-    ScenarioEngine(Model model, EventSink events, String origin) {
+    ScenarioEngine(Model model, EventSink events, String origin, DcPayloadStyle dcStyle) {
         this.model = model;
         this.events = events;
         this.cloud = new CloudPayloads(new CloudJson(origin));
-        this.dc = new DcPayloads(new DcJson(origin));
+        this.dc = new DcPayloads(new DcJson(origin), dcStyle);
     }
 
     CloudPayloads cloud() {
@@ -43,43 +46,59 @@ final class ScenarioEngine {
         synchronized (model) {
             Repo repo = model.require(ref);
             Map<String, String> heads = new LinkedHashMap<>();
-            List<CloudPayloads.Change> cloudChanges = new ArrayList<>();
-            List<DcPayloads.Change> dcChanges = new ArrayList<>();
-            Map<String, String> movedBranches = new LinkedHashMap<>();
+            List<RefChange> changes = new ArrayList<>();
             for (Push.RefUpdate u : updates) {
-                Map<String, String> refs = "tag".equals(u.type()) ? repo.tags() : repo.branches();
-                String old = refs.get(u.name());
-                String head;
-                List<Commit> added = List.of();
-                if (u.delete()) {
-                    head = null;
-                    refs.remove(u.name());
-                } else {
-                    String base = old != null ? old : repo.resolve(u.from() != null ? u.from() : repo.mainBranch());
-                    added = model.commit(repo, base, u.commits());
-                    head = added.isEmpty() ? base : added.get(added.size() - 1).hash();
-                    if (head == null) {
-                        throw new IllegalArgumentException("Nothing to point " + u.name() + " at in " + ref);
-                    }
-                    refs.put(u.name(), head);
-                }
-                List<Commit> newestFirst = new ArrayList<>(added);
-                java.util.Collections.reverse(newestFirst);
-                heads.put(u.name(), head);
-                cloudChanges.add(new CloudPayloads.Change(u.type(), u.name(), old, head, newestFirst, false));
-                dcChanges.add(new DcPayloads.Change(u.type().toUpperCase(), u.name(), old, head, newestFirst));
-                if ("branch".equals(u.type()) && old != null && head != null) {
-                    movedBranches.put(u.name(), old);
-                }
+                RefChange change = apply(repo, u);
+                changes.add(change);
+                heads.put(u.name(), change.newHash());
             }
             if (model.flavor() == Flavor.CLOUD) {
-                events.emit(repo, "repo:push", cloud.push(repo, actor, cloudChanges));
+                events.emit(repo, "repo:push", cloud.push(repo, actor, changes));
             } else {
-                events.emit(repo, "repo:refs_changed", dc.refsChanged(repo, actor, model.clock().now(), dcChanges));
+                events.emit(repo, "repo:refs_changed", dc.refsChanged(repo, actor, model.clock().now(), changes));
             }
+            Map<String, String> movedBranches = new LinkedHashMap<>();
+            changes.stream().filter(c -> c.branch() && c.oldHash() != null && c.newHash() != null)
+                    .forEach(c -> movedBranches.put(c.name(), c.oldHash()));
             pullRequestsMoved(repo, actor, movedBranches);
             return heads;
         }
+    }
+
+    private RefChange apply(Repo repo, Push.RefUpdate u) {
+        boolean tag = "tag".equals(u.type());
+        Map<String, String> refs = tag ? repo.tags() : repo.branches();
+        String old = refs.get(u.name());
+        AnnotatedTag oldTag = tag ? repo.annotatedTags().get(u.name()) : null;
+        if (u.delete()) {
+            if (old == null) {
+                throw new IllegalArgumentException("No " + u.type() + " " + u.name() + " to delete in " + repo
+                        .fullName());
+            }
+            refs.remove(u.name());
+            repo.annotatedTags().remove(u.name());
+            return new RefChange(u.type(), u.name(), old, null, oldTag, null, false);
+        }
+        String base = u.from() != null ? repo.resolveScenario(u.from())
+                : old != null ? old : repo.resolve(repo.mainBranch());
+        if (u.from() != null && base == null) {
+            throw new IllegalArgumentException("Nothing named " + u.from() + " in " + repo.fullName());
+        }
+        List<Commit> added = model.commit(repo, base, u.commits());
+        String head = added.isEmpty() ? base : added.get(added.size() - 1).hash();
+        if (head == null) {
+            throw new IllegalArgumentException("Nothing to point " + u.name() + " at in " + repo.fullName());
+        }
+        refs.put(u.name(), head);
+        AnnotatedTag newTag = null;
+        if (u.tagger() != null) {
+            newTag = model.annotatedTag(repo, u.name(), head, u.tagger(), u.tagMessage());
+            repo.annotatedTags().put(u.name(), newTag);
+        } else if (tag) {
+            repo.annotatedTags().remove(u.name());
+        }
+        boolean forced = !tag && old != null && !repo.graph().isAncestor(old, head);
+        return new RefChange(u.type(), u.name(), old, head, oldTag, newTag, forced);
     }
 
     /** A push to a pull request's source branch also updates the pull request: the classic double trigger. */

@@ -1,8 +1,5 @@
 package dev.bitbridge.testkit.bitbucket;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Set;
@@ -13,15 +10,12 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Compares the field names of delivered push payloads with real captured ones in {@code ../shared/fixtures}. Skipped,
  * with the reason, where that folder is absent.
  */
 class PushPayloadFixtureTest {
-
-    static final Path FIXTURES = Path.of("").toAbsolutePath().getParent().resolve("../shared/fixtures").normalize();
 
     @Test
     void cloudPushHasTheFieldsOfTheRealCaptures() throws Exception {
@@ -79,11 +73,8 @@ class PushPayloadFixtureTest {
         }
     }
 
-    private static JsonNode fixture(String name) throws IOException {
-        Path file = FIXTURES.resolve(name);
-        assumeTrue(Files.isReadable(file), "Fixture " + file + " is absent: the comparison with real payloads is "
-                + "skipped");
-        return Http.JSON.readTree(file.toFile());
+    private static JsonNode fixture(String name) {
+        return FixtureShape.fixture(name);
     }
 
     private static Set<String> names(JsonNode node) {

@@ -33,6 +33,24 @@ public final class RateLimiter {
         perHour = requestsPerHour;
     }
 
+    /** @return the limit per budget and rolling hour, 0 when off */
+    public int limit() {
+        return perHour;
+    }
+
+    /** @return how many more requests the caller's budget admits this hour; the limit itself when off */
+    public int remaining(Principal who) {
+        int limit = perHour;
+        Deque<Instant> window = windows.get(who.budgetKey());
+        if (limit <= 0 || window == null) {
+            return Math.max(limit, 0);
+        }
+        Instant since = clock.now().minus(WINDOW);
+        synchronized (window) {
+            return (int) Math.max(0, limit - window.stream().filter(t -> t.isAfter(since)).count());
+        }
+    }
+
     /** @return how many requests were made with the credential, refused ones included */
     public long count(String credentialId) {
         AtomicLong count = counts.get(credentialId);

@@ -37,6 +37,20 @@ final class CloudAccess {
         return repo != null && who.reach().test(repo) ? repo : null;
     }
 
+    /**
+     * @return the handler's answer for a repository the caller may read with the scope, or the refusal: 403 for a
+     *         missing scope, 404 for a repository it cannot see
+     */
+    SimResponse withRepo(Principal who, String workspace, String slug, CloudScope scope,
+            java.util.function.Function<Repo, SimResponse> then) {
+        SimResponse refused = scopes(who, scope);
+        if (refused != null) {
+            return refused;
+        }
+        Repo repo = repo(who, workspace, slug);
+        return repo == null ? noRepository() : then.apply(repo);
+    }
+
     static SimResponse noRepository() {
         return CloudErrors.notFound(CloudErrors.NO_REPOSITORY);
     }

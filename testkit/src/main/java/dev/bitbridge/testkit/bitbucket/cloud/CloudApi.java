@@ -2,7 +2,6 @@ package dev.bitbridge.testkit.bitbucket.cloud;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import dev.bitbridge.testkit.bitbucket.auth.CloudScope;
 import dev.bitbridge.testkit.bitbucket.auth.Principal;
@@ -13,20 +12,16 @@ import dev.bitbridge.testkit.bitbucket.http.CloudPage;
 import dev.bitbridge.testkit.bitbucket.http.Router;
 import dev.bitbridge.testkit.bitbucket.http.SimRequest;
 import dev.bitbridge.testkit.bitbucket.http.SimResponse;
-import dev.bitbridge.testkit.bitbucket.model.Commit;
 import dev.bitbridge.testkit.bitbucket.model.Model;
 import dev.bitbridge.testkit.bitbucket.model.Owner;
-import dev.bitbridge.testkit.bitbucket.model.PullRequest;
 import dev.bitbridge.testkit.bitbucket.model.Repo;
 
 /**
  * The Bitbucket Cloud 2.0 endpoints a client needs to test a connection and read what a webhook announced: user,
- * workspace, repositories, branches, commits, pull requests; plus hooks ({@link CloudHooksApi}) and build statuses
- * ({@link CloudStatusesApi}).
+ * workspace, repositories, branches; commits and diffstats ({@link CloudCommitsApi}), pull requests
+ * ({@link CloudPullRequestsApi}), hooks ({@link CloudHooksApi}) and build statuses ({@link CloudStatusesApi}).
  */
 public final class CloudApi {
-
-    private static final int PULL_REQUEST_MAX_PAGELEN = 50;
 
     private final Model model;
     private final CloudAccess access;
@@ -45,21 +40,9 @@ public final class CloudApi {
                 .add("GET", "/2.0/repositories/{ws}/{slug}/refs/branches", (r, p, who) -> withRepo(who, p,
                         CloudScope.REPOSITORY, repo -> CloudPage.of(r, new ArrayList<>(repo.branches().entrySet()),
                                 CloudPage.MAX_PAGELEN, e -> json.ref(repo, "branch", e.getKey(),
-                                        repo.commit(e.getValue())))))
-                .add("GET", "/2.0/repositories/{ws}/{slug}/commit/{hash}", (r, p, who) -> withRepo(who, p,
-                        CloudScope.REPOSITORY, repo -> commit(json, repo, p.get(2))))
-                .add("GET", "/2.0/repositories/{ws}/{slug}/commits", (r, p, who) -> withRepo(who, p,
-                        CloudScope.REPOSITORY, repo -> commits(json, r, repo, r.queryAll(), null)))
-                .add("POST", "/2.0/repositories/{ws}/{slug}/commits", (r, p, who) -> withRepo(who, p,
-                        CloudScope.REPOSITORY, repo -> commits(json, r, repo, r.formBody(), null)))
-                .add("GET", "/2.0/repositories/{ws}/{slug}/commits/{rev}", (r, p, who) -> withRepo(who, p,
-                        CloudScope.REPOSITORY, repo -> commits(json, r, repo, r.queryAll(), p.get(2))))
-                .add("GET", "/2.0/repositories/{ws}/{slug}/pullrequests", (r, p, who) -> withRepo(who, p,
-                        CloudScope.PULLREQUEST, repo -> CloudPage.of(r, repo.pullRequests().stream()
-                                .filter(pr -> "OPEN".equals(pr.state)).toList(), PULL_REQUEST_MAX_PAGELEN,
-                                payloads::pullRequestJson)))
-                .add("GET", "/2.0/repositories/{ws}/{slug}/pullrequests/{id}", (r, p, who) -> withRepo(who, p,
-                        CloudScope.PULLREQUEST, repo -> pullRequest(payloads, repo, p.get(2))));
+                                        repo.commit(e.getValue())))));
+        new CloudCommitsApi(access, json).register(router);
+        new CloudPullRequestsApi(access, json, payloads).register(router);
         new CloudHooksApi(model, access, json, hookPolicy).register(router);
         new CloudStatusesApi(model, access, json, events).register(router);
     }
@@ -74,12 +57,7 @@ public final class CloudApi {
 
     private SimResponse withRepo(Principal who, List<String> p, CloudScope scope,
             java.util.function.Function<Repo, SimResponse> then) {
-        SimResponse refused = access.scopes(who, scope);
-        if (refused != null) {
-            return refused;
-        }
-        Repo repo = access.repo(who, p.get(0), p.get(1));
-        return repo == null ? CloudAccess.noRepository() : then.apply(repo);
+        return access.withRepo(who, p.get(0), p.get(1), scope, then);
     }
 
     private SimResponse user(CloudJson json, Principal who) {
@@ -116,35 +94,4 @@ public final class CloudApi {
                 json::repositoryFull);
     }
 
-    private static SimResponse commit(CloudJson json, Repo repo, String rev) {
-        String hash = repo.resolve(rev);
-        return hash == null ? CloudErrors.notFound("Commit not found")
-                : SimResponse.json(200, json.commit(repo,
-                        repo.commit(hash)));
-    }
-
-    private static SimResponse commits(CloudJson json, SimRequest r, Repo repo, Map<String, List<String>> params,
-            String rev) {
-        List<String> include = new ArrayList<>();
-        for (String spec : rev != null ? List.of(rev) : params.getOrDefault("include", List.of(repo.mainBranch()))) {
-            String hash = repo.resolve(spec);
-            if (hash == null) {
-                return CloudErrors.notFound("Commit not found");
-            }
-            include.add(hash);
-        }
-        List<String> exclude = params.getOrDefault("exclude", List.of()).stream().map(repo::resolve)
-                .filter(java.util.Objects::nonNull).toList();
-        List<Commit> log = repo.log(include, exclude);
-        return CloudPage.of(r, log, CloudPage.MAX_PAGELEN, c -> json.commit(repo, c));
-    }
-
-    private static SimResponse pullRequest(CloudPayloads payloads, Repo repo, String id) {
-        for (PullRequest pr : repo.pullRequests()) {
-            if (Integer.toString(pr.id).equals(id)) {
-                return SimResponse.json(200, payloads.pullRequestJson(pr));
-            }
-        }
-        return CloudErrors.notFound("Pull request not found");
-    }
 }

@@ -1,14 +1,19 @@
 package dev.bitbridge.testkit.bitbucket.cloud;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.bitbridge.testkit.bitbucket.Account;
 import dev.bitbridge.testkit.bitbucket.http.Json;
+import dev.bitbridge.testkit.bitbucket.http.UrlPaths;
+import dev.bitbridge.testkit.bitbucket.model.AnnotatedTag;
 import dev.bitbridge.testkit.bitbucket.model.Commit;
+import dev.bitbridge.testkit.bitbucket.model.FileDiff;
 import dev.bitbridge.testkit.bitbucket.model.Owner;
 import dev.bitbridge.testkit.bitbucket.model.Repo;
 
@@ -19,8 +24,7 @@ import dev.bitbridge.testkit.bitbucket.model.Repo;
  */
 public final class CloudJson {
 
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
     private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx")
             .withZone(ZoneOffset.UTC);
 
@@ -34,11 +38,6 @@ public final class CloudJson {
     public CloudJson(String origin) {
         this.api = origin + "/2.0";
         this.web = origin;
-    }
-
-    /** @return a commit date as Cloud writes it: {@code 2025-05-16T07:36:56+00:00} */
-    public static String date(Instant instant) {
-        return SECONDS.format(instant);
     }
 
     /** @return a record timestamp as Cloud writes it: {@code 2024-11-22T10:23:20.512180+00:00} */
@@ -77,7 +76,8 @@ public final class CloudJson {
                 .put("name", "Default project");
         node.putObject("links")
                 .<ObjectNode> set("self", Json.href(api + "/workspaces/" + o.key() + "/projects/" + PROJECT_KEY))
-                .set("html", Json.href(web + "/" + o.key() + "/workspace/projects/" + PROJECT_KEY));
+                .<ObjectNode> set("html", Json.href(web + "/" + o.key() + "/workspace/projects/" + PROJECT_KEY))
+                .set("avatar", Json.href(web + "/" + o.key() + "/workspace/projects/" + PROJECT_KEY + "/avatar/32"));
         return node;
     }
 
@@ -118,33 +118,44 @@ public final class CloudJson {
         return node;
     }
 
-    /** @return a commit as in push payloads and {@code GET .../commit/{hash}} */
+    /**
+     * @return a commit as push payloads list it ({@code jenkins-bbs/cloud/signed_payload.json}, 2025): with an empty
+     *         {@code committer}, {@code rendered} and {@code properties}
+     */
     public ObjectNode commit(Repo r, Commit c) {
         ObjectNode node = commitTarget(r, c);
-        ObjectNode links = (ObjectNode) node.get("links");
-        String self = api + "/repositories/" + r.fullName();
-        links.set("diff", Json.href(self + "/diff/" + c.hash()));
-        links.set("approve", Json.href(self + "/commit/" + c.hash() + "/approve"));
-        links.set("comments", Json.href(self + "/commit/" + c.hash() + "/comments"));
-        links.set("statuses", Json.href(self + "/commit/" + c.hash() + "/statuses"));
-        links.set("patch", Json.href(self + "/patch/" + c.hash()));
+        node.set("links", commitLinksFull(r, c.hash()));
+        return node;
+    }
+
+    /**
+     * @return a commit as the REST API answers it ({@code GET .../commits}, {@code .../commit/{hash}}; shaped like
+     *         {@code jenkins-bbs/cloud/2.0-repositories-...-commits_include_..._exclude_....json}, 2025): no
+     *         {@code committer} (Bitbucket Cloud's API shows none; OpenAPI schema {@code base_commit}), the message
+     *         also under {@code rendered.message}, and the repository
+     */
+    public ObjectNode commitResource(Repo r, Commit c) {
+        ObjectNode node = Json.object().put("type", "commit").put("hash", c.hash()).put("date", date(c.authored()));
+        node.set("author", author(c));
+        node.put("message", c.message());
+        node.set("summary", rendered(c.message()));
+        node.set("links", commitLinksFull(r, c.hash()));
+        node.set("parents", parents(r, c));
+        node.putObject("rendered").set("message", rendered(c.message()));
+        node.set("repository", repositoryMini(r));
         return node;
     }
 
     /** @return a commit as a ref's {@code target} */
     public ObjectNode commitTarget(Repo r, Commit c) {
-        ObjectNode node = Json.object().put("type", "commit").put("hash", c.hash()).put("date", date(c.date()));
-        ObjectNode author = node.putObject("author").put("type", "author").put("raw", c.author().raw());
-        if (c.linked()) {
-            author.set("user", account(c.author()));
-        }
+        ObjectNode node = Json.object().put("type", "commit").put("hash", c.hash()).put("date", date(c.authored()));
+        node.set("author", author(c));
+        // Cloud knows no committer: the 2025 captures carry an empty object.
         node.putObject("committer");
         node.put("message", c.message());
-        node.putObject("summary").put("type", "rendered").put("raw", c.message()).put("markup", "markdown")
-                .put("html", "<p>" + c.message().strip() + "</p>");
+        node.set("summary", rendered(c.message()));
         node.set("links", commitLinks(r, c.hash()));
-        node.putArray("parents").addAll(c.parents().stream().map(p -> Json.object().put("hash", p)
-                .<ObjectNode> set("links", commitLinks(r, p)).put("type", "commit")).toList());
+        node.set("parents", parents(r, c));
         node.putObject("rendered");
         node.putObject("properties");
         return node;
@@ -157,22 +168,94 @@ public final class CloudJson {
                 .set("html", Json.href(web + "/" + r.fullName() + "/commits/" + hash));
     }
 
-    /** @return a branch or tag as in push payloads' {@code old}/{@code new} */
-    public ObjectNode ref(Repo r, String type, String name, Commit target) {
+    /** @return a commit date as Cloud writes it, in the offset git recorded: {@code 2025-05-16T07:36:56+00:00} */
+    public static String date(OffsetDateTime date) {
+        return SECONDS.format(date);
+    }
+
+    /** @return a branch or tag as in push payloads' {@code old}/{@code new}; an annotated tag adds its fields */
+    public ObjectNode ref(Repo r, String type, String name, Commit target, AnnotatedTag tag) {
         ObjectNode node = Json.object().put("name", name).put("type", type);
         node.set("target", commitTarget(r, target));
         String refs = "branch".equals(type) ? "branches" : "tags";
+        String path = UrlPaths.encodePath(name);
         node.putObject("links")
-                .<ObjectNode> set("commits", Json.href(api + "/repositories/" + r.fullName() + "/commits/" + name))
+                .<ObjectNode> set("commits", Json.href(api + "/repositories/" + r.fullName() + "/commits/" + path))
                 .<ObjectNode> set("self", Json.href(api + "/repositories/" + r.fullName() + "/refs/" + refs + "/"
-                        + name))
+                        + path))
                 .set("html", Json.href(web + "/" + r.fullName() + "/" + ("branch".equals(type) ? "branch" : "commits")
-                        + "/" + name));
+                        + "/" + path));
         if ("branch".equals(type)) {
+            ((ObjectNode) node.get("links")).set("pullrequest_create", Json.href(web + "/" + r.fullName()
+                    + "/pull-requests/new?source=" + path + "&t=1"));
             node.putArray("merge_strategies").add("merge_commit").add("squash").add("fast_forward");
             node.putArray("sync_strategies").add("merge_commit").add("rebase");
             node.put("default_merge_strategy", "merge_commit");
         }
+        if (tag != null) {
+            // Bitbucket Cloud OpenAPI, schema tag: ref + message, date, tagger (an author).
+            node.put("message", tag.message()).put("date", date(tag.date()));
+            ObjectNode tagger = node.putObject("tagger").put("type", "author").put("raw", tag.tagger().raw());
+            tagger.set("user", account(tag.tagger()));
+        }
         return node;
+    }
+
+    /** @return a branch or lightweight tag */
+    public ObjectNode ref(Repo r, String type, String name, Commit target) {
+        return ref(r, type, name, target, null);
+    }
+
+    /**
+     * @return one diffstat entry, shaped like {@code jenkins-bbs/cloud/2.0-...-diffstat-....json} (2025): an added
+     *         file has {@code old: null}, a removed one {@code new: null}
+     * @param oldCommit the commit the old side's {@code src} link names
+     * @param newCommit the commit the new side's {@code src} link names
+     */
+    public ObjectNode diffstat(Repo r, FileDiff d, String oldCommit, String newCommit) {
+        ObjectNode node = Json.object().put("type", "diffstat").put("lines_added", d.linesAdded())
+                .put("lines_removed", d.linesRemoved()).put("status", d.type().name().toLowerCase());
+        node.set("old", d.oldPath() == null ? null : commitFile(r, d.oldPath(), oldCommit));
+        node.set("new", d.newPath() == null ? null : commitFile(r, d.newPath(), newCommit));
+        return node;
+    }
+
+    private ObjectNode commitFile(Repo r, String path, String commit) {
+        String escaped = UrlPaths.encodePath(path);
+        ObjectNode node = Json.object().put("path", path).put("type", "commit_file").put("escaped_path", escaped);
+        node.putObject("links").set("self", Json.href(api + "/repositories/" + r.fullName() + "/src/" + commit + "/"
+                + escaped));
+        return node;
+    }
+
+    private ObjectNode author(Commit c) {
+        ObjectNode author = Json.object().put("type", "author").put("raw", c.author().raw());
+        if (c.linked()) {
+            author.set("user", account(c.author()));
+        }
+        return author;
+    }
+
+    private static ObjectNode rendered(String text) {
+        return Json.object().put("type", "rendered").put("raw", text).put("markup", "markdown")
+                .put("html", "<p>" + text.strip() + "</p>");
+    }
+
+    private ArrayNode parents(Repo r, Commit c) {
+        ArrayNode parents = Json.array();
+        c.parents().forEach(p -> parents.add(Json.object().put("hash", p).<ObjectNode> set("links", commitLinks(r,
+                p)).put("type", "commit")));
+        return parents;
+    }
+
+    private ObjectNode commitLinksFull(Repo r, String hash) {
+        ObjectNode links = commitLinks(r, hash);
+        String self = api + "/repositories/" + r.fullName();
+        links.set("diff", Json.href(self + "/diff/" + hash));
+        links.set("approve", Json.href(self + "/commit/" + hash + "/approve"));
+        links.set("comments", Json.href(self + "/commit/" + hash + "/comments"));
+        links.set("statuses", Json.href(self + "/commit/" + hash + "/statuses"));
+        links.set("patch", Json.href(self + "/patch/" + hash));
+        return links;
     }
 }

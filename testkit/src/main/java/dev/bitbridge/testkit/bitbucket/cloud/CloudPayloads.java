@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.bitbridge.testkit.bitbucket.Account;
 import dev.bitbridge.testkit.bitbucket.http.Json;
+import dev.bitbridge.testkit.bitbucket.http.UrlPaths;
 import dev.bitbridge.testkit.bitbucket.model.Commit;
 import dev.bitbridge.testkit.bitbucket.model.Participant;
 import dev.bitbridge.testkit.bitbucket.model.PullRequest;
+import dev.bitbridge.testkit.bitbucket.model.RefChange;
 import dev.bitbridge.testkit.bitbucket.model.Repo;
 
 /**
@@ -18,22 +20,12 @@ import dev.bitbridge.testkit.bitbucket.model.Repo;
  */
 public final class CloudPayloads {
 
-    /** A push carries at most this many commits per change; {@code truncated} says when there were more. */
-    public static final int MAX_PUSH_COMMITS = 5;
-
     /**
-     * One ref a push updated.
-     *
-     * @param type {@code branch} or {@code tag}
-     * @param name the branch or tag name
-     * @param oldHash its commit before, {@code null} when created
-     * @param newHash its commit after, {@code null} when deleted
-     * @param commits the commits new to it, newest first
-     * @param forced whether the update was not a fast-forward
+     * A push lists at most this many commits per change; {@code truncated} says when there were more (both captures
+     * agree: 5 commits and {@code truncated: false} in {@code signed_payload.json}, whose branch has exactly 5; 5 and
+     * {@code truncated: true} in {@code multipleChangesPayload.json}).
      */
-    public record Change(String type, String name, String oldHash, String newHash, List<Commit> commits,
-            boolean forced) {
-    }
+    public static final int MAX_PUSH_COMMITS = 5;
 
     private final CloudJson json;
 
@@ -41,18 +33,30 @@ public final class CloudPayloads {
         this.json = json;
     }
 
-    public ObjectNode push(Repo repo, Account actor, List<Change> changes) {
+    /**
+     * @return the body of {@code repo:push}: one change per ref, each with the ref before and after, flags and up to
+     *         {@value #MAX_PUSH_COMMITS} commits (none, and no {@code commits} field, for tags, as in the captured
+     *         tag creation)
+     */
+    public ObjectNode push(Repo repo, Account actor, List<RefChange> changes) {
         ObjectNode body = Json.object();
         ArrayNode out = body.putObject("push").putArray("changes");
-        for (Change c : changes) {
+        for (RefChange c : changes) {
             ObjectNode change = out.addObject();
-            change.set("old", c.oldHash == null ? null : json.ref(repo, c.type, c.name, repo.commit(c.oldHash)));
-            change.set("new", c.newHash == null ? null : json.ref(repo, c.type, c.name, repo.commit(c.newHash)));
-            change.put("truncated", c.commits.size() > MAX_PUSH_COMMITS);
-            change.put("created", c.oldHash == null).put("forced", c.forced).put("closed", c.newHash == null);
+            change.set("old", c.oldHash() == null ? null
+                    : json.ref(repo, c.type(), c.name(), repo.commit(c.oldHash()),
+                            c.oldTag()));
+            change.set("new", c.newHash() == null ? null
+                    : json.ref(repo, c.type(), c.name(), repo.commit(c.newHash()),
+                            c.newTag()));
+            List<Commit> commits = c.commits(repo);
+            change.put("truncated", commits.size() > MAX_PUSH_COMMITS);
+            change.put("created", c.oldHash() == null).put("forced", c.forced()).put("closed", c.newHash() == null);
             change.set("links", changeLinks(repo, c));
-            ArrayNode commits = change.putArray("commits");
-            c.commits.stream().limit(MAX_PUSH_COMMITS).forEach(commit -> commits.add(json.commit(repo, commit)));
+            if (c.branch()) {
+                ArrayNode list = change.putArray("commits");
+                commits.stream().limit(MAX_PUSH_COMMITS).forEach(commit -> list.add(json.commit(repo, commit)));
+            }
         }
         body.set("repository", json.repository(repo, null));
         body.set("actor", json.account(actor));
@@ -79,9 +83,10 @@ public final class CloudPayloads {
         String self = json.apiBase() + "/repositories/" + pr.destination.fullName() + "/pullrequests/" + pr.id;
         ObjectNode node = Json.object().put("type", "pullrequest").put("id", pr.id).put("title", pr.title)
                 .put("description", pr.description);
-        node.putObject("rendered");
-        node.putObject("summary").put("type", "rendered").put("raw", pr.description).put("markup", "markdown")
-                .put("html", "<p>" + pr.description + "</p>");
+        ObjectNode rendered = node.putObject("rendered");
+        rendered.set("description", rendered(pr.description));
+        rendered.set("title", rendered(pr.title));
+        node.set("summary", rendered(pr.description));
         node.put("state", pr.state).put("draft", false);
         node.set("author", json.account(pr.author));
         node.set("source", end(pr.source, pr.sourceBranch, pr.sourceHash()));
@@ -112,11 +117,35 @@ public final class CloudPayloads {
         links.set("self", Json.href(self));
         links.set("html", Json.href(json.apiBase().replace("/2.0", "") + "/" + pr.destination.fullName()
                 + "/pull-requests/" + pr.id));
-        for (String rel : List.of("commits", "approve", "request-changes", "diff", "diffstat", "comments", "activity",
-                "merge", "decline", "statuses")) {
+        for (String rel : List.of("commits", "approve", "request-changes", "comments", "activity", "merge", "decline",
+                "statuses")) {
             links.set(rel, Json.href(self + "/" + rel));
         }
+        links.set("diff", Json.href(comparison(pr, "diff")));
+        links.set("diffstat", Json.href(comparison(pr, "diffstat")));
         return node;
+    }
+
+    /**
+     * @return where Cloud's pull-request {@code diff} and {@code diffstat} links point, and where
+     *         {@code GET .../pullrequests/{id}/diffstat} redirects: the repository's endpoint with the spec
+     *         {@code {source repo}:{source hash}%0D{destination hash}}, {@code from_pullrequest_id} and
+     *         {@code topic=true} (links in real pull requests, e.g. {@code go-scm/cloud/pr.json}; {@code topic} in
+     *         newer captures)
+     */
+    public String comparison(PullRequest pr, String endpoint) {
+        return json.apiBase() + "/repositories/" + pr.destination.fullName() + "/" + endpoint + "/"
+                + pr.source.fullName() + ":" + shortHash(pr.sourceHash()) + "%0D" + shortHash(pr.destinationHash())
+                + "?from_pullrequest_id=" + pr.id + "&topic=true";
+    }
+
+    private static String shortHash(String hash) {
+        return hash == null ? "" : hash.substring(0, 12);
+    }
+
+    private static ObjectNode rendered(String text) {
+        return Json.object().put("type", "rendered").put("raw", text).put("markup", "markdown")
+                .put("html", text.isEmpty() ? "" : "<p>" + text + "</p>");
     }
 
     private ObjectNode end(Repo repo, String branch, String hash) {
@@ -128,18 +157,18 @@ public final class CloudPayloads {
         return node;
     }
 
-    private ObjectNode changeLinks(Repo repo, Change c) {
+    private ObjectNode changeLinks(Repo repo, RefChange c) {
         String api = json.apiBase() + "/repositories/" + repo.fullName();
         String web = json.apiBase().replace("/2.0", "") + "/" + repo.fullName();
         ObjectNode links = Json.object();
-        if (c.newHash != null && c.oldHash != null) {
-            links.set("commits", Json.href(api + "/commits?include=" + c.newHash + "&exclude=" + c.oldHash));
-            links.set("html", Json.href(web + "/branches/compare/" + c.newHash + ".." + c.oldHash));
-            links.set("diff", Json.href(api + "/diff/" + c.newHash + ".." + c.oldHash));
-        } else if (c.newHash != null) {
-            links.set("commits", Json.href(api + "/commits?include=" + c.newHash));
-            if ("branch".equals(c.type)) {
-                links.set("html", Json.href(web + "/branch/" + c.name));
+        if (c.newHash() != null && c.oldHash() != null) {
+            links.set("commits", Json.href(api + "/commits?include=" + c.newHash() + "&exclude=" + c.oldHash()));
+            links.set("html", Json.href(web + "/branches/compare/" + c.newHash() + ".." + c.oldHash()));
+            links.set("diff", Json.href(api + "/diff/" + c.newHash() + ".." + c.oldHash()));
+        } else if (c.newHash() != null) {
+            links.set("commits", Json.href(api + "/commits?include=" + c.newHash()));
+            if (c.branch()) {
+                links.set("html", Json.href(web + "/branch/" + UrlPaths.encodePath(c.name())));
             }
         }
         return links;

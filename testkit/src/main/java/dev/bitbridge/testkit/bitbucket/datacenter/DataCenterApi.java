@@ -1,7 +1,6 @@
 package dev.bitbridge.testkit.bitbucket.datacenter;
 
 import java.util.ArrayList;
-import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -13,12 +12,13 @@ import dev.bitbridge.testkit.bitbucket.http.Router;
 import dev.bitbridge.testkit.bitbucket.http.SimRequest;
 import dev.bitbridge.testkit.bitbucket.http.SimResponse;
 import dev.bitbridge.testkit.bitbucket.model.Model;
-import dev.bitbridge.testkit.bitbucket.model.PullRequest;
 import dev.bitbridge.testkit.bitbucket.model.Repo;
 
 /**
- * The Bitbucket Data Center endpoints a client needs to test a connection and read what a webhook announced, plus
- * webhooks ({@link DcHooksApi}) and build statuses ({@link DcBuildStatusApi}). {@code /rest/api/latest} is served as
+ * The Bitbucket Data Center endpoints a client needs to test a connection and read what a webhook announced:
+ * repositories and branches here, commits and their changes ({@link DcCommitsApi}), pull requests
+ * ({@link DcPullRequestsApi}), plus webhooks ({@link DcHooksApi}) and build statuses ({@link DcBuildStatusApi}).
+ * {@code /rest/api/latest} is served as
  * {@code /rest/api/1.0}, as on a real server.
  */
 public final class DataCenterApi {
@@ -49,23 +49,19 @@ public final class DataCenterApi {
                         x -> SimResponse.json(200, json.repository(x))))
                 .add("GET", repo + "/branches", (r, p, who) -> access.withRepo(p, who, DcAccess.READ,
                         x -> SimResponse.json(200, DcPage.of(r, new ArrayList<>(x.branches().keySet()),
-                                b -> branch(x, b)))))
-                .add("GET", repo + "/commits", (r, p, who) -> access.withRepo(p, who, DcAccess.READ,
-                        x -> commits(json, r, x)))
-                .add("GET", repo + "/commits/{id}", (r, p, who) -> access.withRepo(p, who, DcAccess.READ,
-                        x -> x.resolve(p.get(2)) == null ? DcErrors.of(404, null, "Commit '" + p.get(2)
-                                + "' does not exist in repository '" + x.slug() + "'.", DcErrors.NO_COMMIT)
-                                : SimResponse.json(200, json.commit(x.commit(x.resolve(p.get(2)))))))
-                .add("GET", repo + "/pull-requests/{id}", (r, p, who) -> access.withRepo(p, who, DcAccess.READ,
-                        x -> pullRequest(json, x, p.get(2))));
+                                b -> branch(x, b)))));
+        DcCommitsApi commits = new DcCommitsApi(access, json);
+        commits.register(router);
+        new DcPullRequestsApi(access, json, commits).register(router);
         new DcHooksApi(model, access, json).register(router);
         new DcBuildStatusApi(model, access).register(router);
     }
 
     /** @return the answer to an authenticated (or anonymous) request */
     public SimResponse handle(SimRequest request, Principal who) {
-        String path = request.path().replaceFirst("^/rest/api/latest/", "/rest/api/1.0/");
-        SimRequest normalized = path.equals(request.path()) ? request
+        String raw = request.uri().getRawPath();
+        String path = raw.replaceFirst("^/rest/api/latest/", "/rest/api/1.0/");
+        SimRequest normalized = path.equals(raw) ? request
                 : new SimRequest(request.method(), request.uri().resolve(path + (request.uri().getRawQuery() == null
                         ? ""
                         : "?" + request.uri().getRawQuery())), request.headers(), request.body(),
@@ -106,24 +102,4 @@ public final class DataCenterApi {
                 .put("isDefault", name.equals(repo.mainBranch()));
     }
 
-    private static SimResponse commits(DcJson json, SimRequest r, Repo repo) {
-        String until = repo.resolve(r.query("until") == null ? repo.mainBranch() : r.query("until"));
-        if (until == null) {
-            return DcErrors.of(404, null, "Commit '" + r.query("until") + "' does not exist in repository '"
-                    + repo.slug() + "'.", DcErrors.NO_COMMIT);
-        }
-        String since = repo.resolve(r.query("since"));
-        List<String> exclude = since == null ? List.of() : List.of(since);
-        return SimResponse.json(200, DcPage.of(r, repo.log(List.of(until), exclude), json::commit));
-    }
-
-    private static SimResponse pullRequest(DcJson json, Repo repo, String id) {
-        for (PullRequest pr : repo.pullRequests()) {
-            if (Integer.toString(pr.id).equals(id)) {
-                return SimResponse.json(200, json.pullRequest(pr));
-            }
-        }
-        return DcErrors.of(404, null, "Pull request " + id + " does not exist in " + repo.fullName() + ".",
-                "com.atlassian.bitbucket.pull.NoSuchPullRequestException");
-    }
 }

@@ -38,6 +38,21 @@ public final class DcPage {
         return body;
     }
 
+    /**
+     * @return at most one page from the start, whatever {@code start} says: what resources that Data Center documents
+     *         as "currently not paged" answer (pull-request changes); {@code isLastPage} is false when values were cut
+     *         off, with no {@code nextPageStart} to follow
+     */
+    public static <T> ObjectNode firstOnly(SimRequest request, List<T> all, Function<T, JsonNode> render) {
+        int limit = Math.max(1, Math.min(intParam(request, "limit", DEFAULT_LIMIT), MAX_LIMIT));
+        int to = Math.min(limit, all.size());
+        ObjectNode body = Json.object();
+        body.put("size", to).put("limit", limit).put("isLastPage", to >= all.size());
+        ArrayNode values = body.putArray("values");
+        all.subList(0, to).forEach(v -> values.add(render.apply(v)));
+        return body.put("start", 0);
+    }
+
     private static int intParam(SimRequest request, String name, int fallback) {
         try {
             return request.query(name) == null ? fallback : Integer.parseInt(request.query(name));

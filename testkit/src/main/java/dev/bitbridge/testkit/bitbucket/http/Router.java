@@ -7,8 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Maps method and path to a handler. Path templates use {@code {name}} for one segment; handlers receive the
- * segments in order.
+ * Maps method and path to a handler. Path templates use {@code {name}} for one segment and {@code {name*}} for the
+ * rest of the path, slashes included (a branch name like {@code feature/x} or a diff spec); handlers receive the
+ * parameters in order, percent-decoded. Templates match the raw path, so an encoded slash ({@code %2F}) stays inside
+ * its segment.
  *
  * @param <C> what a handler receives besides the request (the authenticated caller)
  */
@@ -27,7 +29,8 @@ public final class Router<C> {
 
     /** Adds a route; {@code template} like {@code /2.0/repositories/{ws}/{slug}}. */
     public Router<C> add(String method, String template, Handler<C> handler) {
-        String regex = Pattern.quote(template).replaceAll("\\{[a-z_]+\\}", "\\\\E([^/]+)\\\\Q");
+        String regex = Pattern.quote(template).replaceAll("\\{[a-z_]+\\*\\}", "\\\\E(.+)\\\\Q")
+                .replaceAll("\\{[a-z_]+\\}", "\\\\E([^/]+)\\\\Q");
         routes.add(new Route<>(method, Pattern.compile(regex + "/?"), handler));
         return this;
     }
@@ -41,7 +44,7 @@ public final class Router<C> {
             Function<SimRequest, SimResponse> notAllowed) {
         boolean pathKnown = false;
         for (Route<C> route : routes) {
-            Matcher m = route.pattern.matcher(request.path());
+            Matcher m = route.pattern.matcher(request.uri().getRawPath());
             if (!m.matches()) {
                 continue;
             }
@@ -49,7 +52,7 @@ public final class Router<C> {
             if (route.method.equals(request.method())) {
                 List<String> params = new ArrayList<>();
                 for (int i = 1; i <= m.groupCount(); i++) {
-                    params.add(m.group(i));
+                    params.add(UrlPaths.decode(m.group(i)));
                 }
                 return route.handler.handle(request, params, caller);
             }

@@ -53,25 +53,6 @@ public record SimRequest(String method, URI uri, Headers headers, byte[] body, S
         return headers.getFirst(name);
     }
 
-    /** @return the URL of this request with the given query parameter set, for {@code next} links */
-    public String urlWith(String param, String value) {
-        Map<String, List<String>> query = queryAll();
-        query.put(param, List.of(value));
-        StringBuilder url = new StringBuilder(origin).append(uri.getRawPath());
-        char sep = '?';
-        for (Map.Entry<String, List<String>> e : query.entrySet()) {
-            for (String v : e.getValue()) {
-                url.append(sep).append(encode(e.getKey())).append('=').append(encode(v));
-                sep = '&';
-            }
-        }
-        return url.toString();
-    }
-
-    private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
     private static Map<String, List<String>> form(String raw) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         if (raw == null || raw.isEmpty()) {

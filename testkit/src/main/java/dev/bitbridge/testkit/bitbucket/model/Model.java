@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.bitbridge.testkit.bitbucket.Account;
+import dev.bitbridge.testkit.bitbucket.FileChange;
 import dev.bitbridge.testkit.bitbucket.Flavor;
 import dev.bitbridge.testkit.bitbucket.NewCommit;
 import dev.bitbridge.testkit.bitbucket.RepoRef;
@@ -28,6 +31,7 @@ public final class Model {
     private final List<Account> accounts = new ArrayList<>();
     private long nextId = 1;
     private long commitCounter;
+    private Instant lastDate = Instant.EPOCH;
 
     public Model(Flavor flavor, SimClock clock) {
         this.flavor = flavor;
@@ -109,24 +113,73 @@ public final class Model {
     }
 
     /**
-     * Creates commits on top of {@code parent}, one after the other, one second apart.
+     * Creates commits on top of {@code parent}, one after the other. Dates not set by the scenario are one second
+     * apart, after every commit made before, so that history reads in creation order.
      *
      * @return the new commits, oldest first
+     * @throws IllegalArgumentException when a declared file change does not fit the parent's files
      */
     public synchronized List<Commit> commit(Repo repo, String parent, List<NewCommit> specs) {
         List<Commit> made = new ArrayList<>();
         String previous = parent;
-        Instant date = clock.now().minusSeconds(specs.size());
+        Instant next = gitNow().minusSeconds(specs.size());
         for (NewCommit spec : specs) {
+            next = next.isAfter(lastDate) ? next : lastDate.plusSeconds(1);
+            FileTree before = previous == null ? FileTree.EMPTY : repo.commit(previous).tree();
             String message = spec.message().endsWith("\n") ? spec.message() : spec.message() + "\n";
-            Commit commit = new Commit(sha1(repo.fullName() + (commitCounter++) + message + previous), message,
-                    spec.author(), spec.linked(), date, previous == null ? List.of() : List.of(previous));
+            String hash = sha1(repo.fullName() + (commitCounter++) + message + previous);
+            OffsetDateTime authored = spec.authorDate() != null ? spec.authorDate() : next.atOffset(spec.offset());
+            OffsetDateTime committed = spec.committerDate() != null ? spec.committerDate()
+                    : next.atOffset(spec.offset());
+            FileTree tree = before.apply(hash, spec.files() != null ? spec.files() : defaultChange(before));
+            Commit commit = new Commit(hash, message, spec.author(), spec.linked(), authored, spec.committer(),
+                    committed, previous == null ? List.of() : List.of(previous), tree);
             repo.add(commit);
             made.add(commit);
-            previous = commit.hash();
-            date = date.plusSeconds(1);
+            previous = hash;
+            lastDate = next;
+            next = next.plusSeconds(1);
         }
         return made;
+    }
+
+    /**
+     * Creates a merge commit of {@code theirs} (possibly a fork's commit, fetched first) into {@code ours}: its files
+     * are ours with what theirs changed since the merge base (their side wins where both changed a file).
+     */
+    public synchronized Commit merge(Repo repo, String ours, Repo theirsRepo, String theirs, NewCommit spec) {
+        repo.fetch(theirsRepo, theirs);
+        CommitGraph graph = repo.graph();
+        String base = graph.mergeBase(ours, theirs);
+        FileTree baseTree = base == null ? FileTree.EMPTY : repo.commit(base).tree();
+        FileTree tree = repo.commit(ours).tree().with(repo.commit(theirs).tree().diff(baseTree));
+        Instant when = gitNow().isAfter(lastDate) ? gitNow() : lastDate.plusSeconds(1);
+        lastDate = when;
+        String message = spec.message().endsWith("\n") ? spec.message() : spec.message() + "\n";
+        Commit commit = new Commit(sha1(repo.fullName() + (commitCounter++) + message + ours + theirs), message,
+                spec.author(), spec.linked(), when.atOffset(spec.offset()), spec.committer(),
+                when.atOffset(spec.offset()), List.of(ours, theirs), tree);
+        repo.add(commit);
+        return commit;
+    }
+
+    /** @return a new annotated tag object pointing at {@code target} */
+    public synchronized AnnotatedTag annotatedTag(Repo repo, String name, String target, Account tagger,
+            String message) {
+        Instant when = gitNow().isAfter(lastDate) ? gitNow() : lastDate.plusSeconds(1);
+        lastDate = when;
+        return new AnnotatedTag(sha1("tag " + repo.fullName() + name + target + (commitCounter++)), target, tagger,
+                message.endsWith("\n") ? message : message + "\n", when.atOffset(ZoneOffset.UTC));
+    }
+
+    /** @return now, to the second, as git records dates */
+    private Instant gitNow() {
+        return clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    private static List<FileChange> defaultChange(FileTree parent) {
+        return List.of(parent.get(NewCommit.DEFAULT_FILE) == null ? FileChange.added(NewCommit.DEFAULT_FILE, 1)
+                : FileChange.modified(NewCommit.DEFAULT_FILE, 1, 0));
     }
 
     /** @return a fresh id for a Data Center webhook or a Cloud hook UUID */

@@ -1,14 +1,10 @@
 package dev.bitbridge.testkit.bitbucket.model;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.bitbridge.testkit.bitbucket.RepoRef;
 
@@ -22,6 +18,7 @@ public final class Repo {
     private final Repo forkOf;
     private final Map<String, String> branches = new LinkedHashMap<>();
     private final Map<String, String> tags = new LinkedHashMap<>();
+    private final Map<String, AnnotatedTag> annotatedTags = new LinkedHashMap<>();
     private final Map<String, Commit> commits;
     private final List<PullRequest> pullRequests = new ArrayList<>();
     private final List<Hook> hooks = new ArrayList<>();
@@ -125,21 +122,47 @@ public final class Repo {
 
     /**
      * What {@code git log include --not exclude} lists: commits reachable from {@code include} but not from any of
-     * {@code exclude}, newest first.
+     * {@code exclude}, newest first (children before parents).
      */
     public List<Commit> log(List<String> include, List<String> exclude) {
-        Set<String> hidden = reachable(exclude);
-        List<Commit> out = new ArrayList<>();
-        for (String hash : reachableOrdered(include)) {
-            if (!hidden.contains(hash)) {
-                out.add(commits.get(hash));
-            }
-        }
-        out.sort((a, b) -> b.date().compareTo(a.date()));
-        return out;
+        return graph().log(include, exclude);
     }
 
-    /** @return the commit a branch, tag or hash (or its prefix) names, or {@code null} */
+    /** @return the history walker over this repository's commits */
+    public CommitGraph graph() {
+        return new CommitGraph(commits::get);
+    }
+
+    /** @return annotated tags by name (their names are also in {@link #tags()}, pointing at the commit) */
+    public Map<String, AnnotatedTag> annotatedTags() {
+        return annotatedTags;
+    }
+
+    /** Copies the commits reachable from {@code tip} in another repository into this one, as a fetch does. */
+    public void fetch(Repo from, String tip) {
+        for (String hash : from.graph().reachable(List.of(tip))) {
+            commits.putIfAbsent(hash, from.commit(hash));
+        }
+    }
+
+    /**
+     * @return the commit a scenario names: what {@link #resolve(String)} accepts, optionally followed by {@code ~n}
+     *         ({@code n} first parents back, 1 when omitted), or {@code null}; the REST APIs take no such suffix
+     */
+    public String resolveScenario(String spec) {
+        java.util.regex.Matcher ancestry = java.util.regex.Pattern.compile("(.+)~(\\d*)").matcher(spec);
+        if (!ancestry.matches()) {
+            return resolve(spec);
+        }
+        String hash = resolve(ancestry.group(1));
+        int steps = ancestry.group(2).isEmpty() ? 1 : Integer.parseInt(ancestry.group(2));
+        for (int i = 0; i < steps && hash != null; i++) {
+            hash = commits.get(hash).firstParent();
+        }
+        return hash;
+    }
+
+    /** @return the commit a branch, tag, annotated tag object or hash (or its prefix of 7 or more) names, or {@code null} */
     public String resolve(String spec) {
         if (spec == null) {
             return null;
@@ -152,7 +175,15 @@ public final class Repo {
         if (tags.containsKey(name)) {
             return tags.get(name);
         }
-        if (name.length() >= 7) {
+        for (AnnotatedTag tag : annotatedTags.values()) {
+            if (tag.hash().equals(name)) {
+                return tag.target();
+            }
+        }
+        if (name.length() >= 7 && name.matches("[0-9a-f]+")) {
+            if (commits.containsKey(name)) {
+                return name;
+            }
             for (String hash : commits.keySet()) {
                 if (hash.startsWith(name)) {
                     return hash;
@@ -160,24 +191,5 @@ public final class Repo {
             }
         }
         return null;
-    }
-
-    private Set<String> reachable(List<String> tips) {
-        return new HashSet<>(reachableOrdered(tips));
-    }
-
-    private List<String> reachableOrdered(List<String> tips) {
-        List<String> seen = new ArrayList<>();
-        Set<String> visited = new HashSet<>();
-        Deque<String> unvisited = new ArrayDeque<>(tips);
-        while (!unvisited.isEmpty()) {
-            String hash = unvisited.pop();
-            Commit commit = commits.get(hash);
-            if (commit != null && visited.add(hash)) {
-                seen.add(hash);
-                unvisited.addAll(commit.parents());
-            }
-        }
-        return seen;
     }
 }
