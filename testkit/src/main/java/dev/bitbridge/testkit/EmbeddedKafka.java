@@ -88,6 +88,10 @@ public final class EmbeddedKafka {
                     p.put("auto.create.topics.enable", "false");
                     p.put("group.initial.rebalance.delay.ms", "0");
                     p.put("offsets.topic.num.partitions", "1");
+                    // Transactions (exactly-once enrichment) on a single broker.
+                    p.put("transaction.state.log.replication.factor", "1");
+                    p.put("transaction.state.log.min.isr", "1");
+                    p.put("transaction.state.log.num.partitions", "1");
                     p.putAll(brokerProperties);
                 })
                 .start();

@@ -31,9 +31,21 @@ public final class TopicScanner {
         return new TopicScanner(EmbeddedKafka.shared().bootstrapServers());
     }
 
-    /** @return every record on the topic now, in partition and offset order */
+    /** @return every record on the topic now, in partition and offset order, aborted transactions' records included */
     public List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+        return read(topic, "read_uncommitted");
+    }
+
+    /**
+     * @return every record of committed transactions (and non-transactional ones) on the topic now, as a
+     *         {@code read_committed} consumer of Bitbridge's topics sees them; the end is the last stable offset
+     */
+    public List<ConsumerRecord<String, byte[]>> readCommitted(String topic) {
+        return read(topic, "read_committed");
+    }
+
+    private List<ConsumerRecord<String, byte[]>> read(String topic, String isolation) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(isolation)) {
             List<TopicPartition> partitions = partitions(consumer, topic);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -57,7 +69,7 @@ public final class TopicScanner {
 
     /** @return how many records the topic has ever received (the sum of its partitions' end offsets) */
     public long endOffsetTotal(String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer("read_uncommitted")) {
             return consumer.endOffsets(partitions(consumer, topic)).values().stream().mapToLong(Long::longValue).sum();
         }
     }
@@ -78,8 +90,9 @@ public final class TopicScanner {
         return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
-    private KafkaConsumer<String, byte[]> consumer() {
+    private KafkaConsumer<String, byte[]> consumer(String isolation) {
         Properties props = new Properties();
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -1,12 +1,16 @@
 package dev.bitbridge.connector.bitbucket;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
@@ -60,6 +64,39 @@ public class BitbucketCalls {
     /** @return the answer of an essential call */
     public Uni<BitbucketAnswer> get(Access access, String url) {
         return attempt(access, url, 1);
+    }
+
+    /**
+     * Reads the {@code values} of every page from {@code url} on (Cloud {@code next} links on the API's own host, Data
+     * Center {@code start}/{@code isLastPage}), each page an essential, retried call.
+     *
+     * @param maxValues stop once this many values are read (a runaway history must not drain the budget)
+     */
+    public Uni<List<JsonNode>> all(Access access, String url, int maxValues) {
+        return page(access, url, new ArrayList<>(), maxValues);
+    }
+
+    /**
+     * @param url the URL the first page was read from
+     * @param firstPage that page, already read (e.g. by a deferrable call)
+     * @return the values of the pages after it, each an essential call
+     */
+    public Uni<List<JsonNode>> after(Access access, String url, JsonNode firstPage, int maxValues) {
+        String next = Pages.next(access, url, firstPage);
+        return next == null ? Uni.createFrom().item(List.of()) : all(access, next, maxValues);
+    }
+
+    private Uni<List<JsonNode>> page(Access access, String url, List<JsonNode> values, int maxValues) {
+        return get(access, url).chain(answer -> {
+            for (JsonNode value : answer.json().path("values")) {
+                if (values.size() < maxValues) {
+                    values.add(value);
+                }
+            }
+            String next = Pages.next(access, url, answer.json());
+            return next == null || values.size() >= maxValues ? Uni.createFrom().item(values)
+                    : page(access, next, values, maxValues);
+        });
     }
 
     private Uni<BitbucketAnswer> attempt(Access access, String url, int attempt) {

@@ -17,6 +17,7 @@ import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
 import dev.bitbridge.connector.config.ConnectorConfig;
@@ -30,6 +31,9 @@ import dev.bitbridge.connector.config.ConnectorConfig;
 public class BitbucketHttp {
 
     private final Vertx vertx;
+    static final int MAX_REDIRECTS = 3;
+    private static final java.util.Set<Integer> REDIRECTS = java.util.Set.of(301, 302, 303, 307, 308);
+
     private final ObjectMapper json;
     private final ConnectorConfig.Bitbucket settings;
     private final FailureTranslator failures;
@@ -64,23 +68,48 @@ public class BitbucketHttp {
 
     private Uni<BitbucketAnswer> send(BitbucketTarget target, String authorization, HttpMethod method, String url,
             Object body) {
+        return send(target, authorization, method, url, body, 0);
+    }
+
+    private Uni<BitbucketAnswer> send(BitbucketTarget target, String authorization, HttpMethod method, String url,
+            Object body, int redirects) {
         HttpRequest<io.vertx.mutiny.core.buffer.Buffer> request = client(target).requestAbs(method, url)
                 .putHeader("Authorization", authorization)
                 .putHeader("Accept", "application/json")
                 .timeout(settings.requestTimeout().toMillis());
-        Uni<io.vertx.mutiny.ext.web.client.HttpResponse<io.vertx.mutiny.core.buffer.Buffer>> sent = body == null
+        Uni<HttpResponse<io.vertx.mutiny.core.buffer.Buffer>> sent = body == null
                 ? request.send()
                 : request.putHeader("Content-Type", "application/json").sendBuffer(
                         io.vertx.mutiny.core.buffer.Buffer.newInstance(Buffer.buffer(bytes(body))));
         return sent
                 .onFailure().transform(f -> failures.fromFailure(target, url, f))
-                .map(response -> {
-                    if (response.statusCode() / 100 != 2) {
-                        throw failures.fromAnswer(target, response.statusCode(), response.headers().getDelegate(),
-                                response.bodyAsString());
+                .chain(response -> {
+                    String location = response.getHeader("Location");
+                    if (method == HttpMethod.GET && REDIRECTS.contains(response.statusCode()) && location != null) {
+                        return follow(target, authorization, url, location, redirects);
                     }
-                    return new BitbucketAnswer(parse(response.bodyAsString()), response.headers().getDelegate());
+                    if (response.statusCode() / 100 != 2) {
+                        return Uni.createFrom().failure(failures.fromAnswer(target, response.statusCode(),
+                                response.headers().getDelegate(), response.bodyAsString()));
+                    }
+                    return Uni.createFrom().item(new BitbucketAnswer(parse(response.bodyAsString()),
+                            response.headers().getDelegate()));
                 });
+    }
+
+    /**
+     * Follows a redirect Bitbucket answers a GET with (Cloud sends a pull request's diffstat to the repository's) —
+     * only on the API's own scheme, host and port, so that the credential never goes anywhere else, and at most
+     * {@value #MAX_REDIRECTS} times.
+     */
+    private Uni<BitbucketAnswer> follow(BitbucketTarget target, String authorization, String url, String location,
+            int redirects) {
+        String next = URI.create(url).resolve(location).toString();
+        if (!sameOrigin(target.apiUrl(), next) || redirects >= MAX_REDIRECTS) {
+            return Uni.createFrom().failure(new BitbucketException(BitbucketProblem.BITBUCKET_ERROR, "Bitbucket"
+                    + " redirected to another host, or too often; the redirect was not followed"));
+        }
+        return send(target, authorization, HttpMethod.GET, next, null, redirects + 1);
     }
 
     /** @return whether {@code url} is on the same scheme, host and port as {@code base}: only those are followed */

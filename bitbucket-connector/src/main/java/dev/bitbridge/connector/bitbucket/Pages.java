@@ -45,7 +45,8 @@ public class Pages {
                 });
     }
 
-    private static String next(Access access, String url, JsonNode page) {
+    /** @return the URL of the page after {@code page} (read from {@code url}), or null on the last */
+    static String next(Access access, String url, JsonNode page) {
         String cloudNext = page.path("next").asText(null);
         if (cloudNext != null) {
             if (!BitbucketHttp.sameOrigin(access.target().apiUrl(), cloudNext)) {

@@ -70,6 +70,26 @@ public interface ConnectorConfig {
     /** Where Bitbucket Cloud is, and how Bitbridge calls Bitbucket. */
     Bitbucket bitbucket();
 
+    /** Turning raw webhooks into ref, commit and pull-request events. */
+    Enrichment enrichment();
+
+    interface Enrichment {
+
+        /**
+         * This replica's name in the enrichment producer's {@code transactional.id}: unique per replica, stable across
+         * its restarts. The host name ({@code HOSTNAME}, a pod's name) when unset.
+         */
+        Optional<String> instance();
+
+        /** How long handled event ids are remembered; Bitbucket redelivers within hours, people within days. */
+        @WithDefault("P30D")
+        Duration seenEventRetention();
+
+        /** The first wait before a batch whose enrichment failed transiently is tried again; doubled up to a minute. */
+        @WithDefault("PT1S")
+        Duration batchRetryBackoff();
+    }
+
     interface Bitbucket {
 
         /** Bitbucket Cloud's REST API; changed only to point at a simulator or a proxy. */

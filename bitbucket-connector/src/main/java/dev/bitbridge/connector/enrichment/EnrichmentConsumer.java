@@ -1,0 +1,108 @@
+package dev.bitbridge.connector.enrichment;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
+
+import dev.bitbridge.connector.config.ConnectorConfig;
+import dev.bitbridge.connector.enrichment.state.EnrichmentState;
+import dev.bitbridge.connector.enrichment.state.Position;
+
+/**
+ * Reads {@code bitbridge.webhooks.v1} in batches and writes each batch's enriched events, dead letters and consumer
+ * offsets in one Kafka transaction (ADR 11). Transient failures (Bitbucket, PostgreSQL) hold the batch and try it
+ * again after a backoff: the partition waits rather than skipping anything. If the Kafka transaction fails, the
+ * consumer goes back to the last committed offsets and the batch is read again.
+ */
+@ApplicationScoped
+public class EnrichmentConsumer {
+
+    static final String CHANNEL_IN = "enrichment";
+    static final String CHANNEL_OUT = "enriched";
+    private static final Logger LOG = Logger.getLogger(EnrichmentConsumer.class);
+
+    private final KafkaTransactions<byte[]> transactions;
+    private final Enricher enricher;
+    private final EnrichmentState state;
+    private final ConnectorConfig.Enrichment config;
+    private final MeterRegistry meters;
+    private final KafkaClientService clients;
+
+    EnrichmentConsumer(
+            @Channel(CHANNEL_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 10_000) KafkaTransactions<byte[]> transactions,
+            Enricher enricher, EnrichmentState state, ConnectorConfig config,
+            MeterRegistry meters, KafkaClientService clients) {
+        this.clients = clients;
+        this.transactions = transactions;
+        this.enricher = enricher;
+        this.state = state;
+        this.config = config.enrichment();
+        this.meters = meters;
+    }
+
+    @Incoming(CHANNEL_IN)
+    public Uni<Void> enrich(Message<ConsumerRecords<String, byte[]>> batch) {
+        List<ConsumerRecord<String, byte[]>> records = new java.util.ArrayList<>();
+        batch.getPayload().forEach(records::add);
+        return positionOf(records).chain(position -> enrichAndWrite(batch, records, position));
+    }
+
+    private Uni<Void> enrichAndWrite(Message<ConsumerRecords<String, byte[]>> batch,
+            List<ConsumerRecord<String, byte[]>> records, Position position) {
+        return Uni.createFrom().deferred(() -> enricher.enrich(records, position))
+                .onFailure(Enricher::isTransient).invoke(f -> LOG.warnf("Enriching %d raw webhook(s) failed for now"
+                        + " (%s); trying again", records.size(), f.getMessage()))
+                .onFailure(Enricher::isTransient).retry()
+                .withBackOff(config.batchRetryBackoff(), Duration.ofMinutes(1)).indefinitely()
+                .call(result -> state.write(result.changes())
+                        .onFailure().retry().withBackOff(config.batchRetryBackoff(), Duration.ofMinutes(1))
+                        .indefinitely())
+                .chain(result -> transactions.withTransactionAndAck(batch, emitter -> {
+                    result.outputs().forEach(output -> emitter.send(Outputs.message(output)));
+                    return Uni.createFrom().voidItem();
+                }).invoke(() -> meters.counter("bitbridge.connector.enrichment.records").increment(records.size())));
+    }
+
+    /**
+     * Asks Kafka for the committed offsets of the batch's partitions: state stamped at or after them is not
+     * committed. Asking, rather than taking the batch's first offsets, stays right whatever the consumer buffered
+     * before an aborted transaction reset it.
+     */
+    private Uni<Position> positionOf(List<ConsumerRecord<String, byte[]>> records) {
+        Set<TopicPartition> partitions = new HashSet<>();
+        records.forEach(r -> partitions.add(new TopicPartition(r.topic(), r.partition())));
+        if (partitions.isEmpty()) {
+            return Uni.createFrom().item(new Position(Map.of()));
+        }
+        return clients.getConsumer(CHANNEL_IN).committed(partitions.toArray(TopicPartition[]::new))
+                .map(committed -> {
+                    Map<Integer, Long> offsets = new HashMap<>();
+                    partitions.forEach(tp -> {
+                        OffsetAndMetadata at = committed.get(tp);
+                        offsets.put(tp.partition(), at == null ? 0L : at.offset());
+                    });
+                    return new Position(offsets);
+                })
+                .onFailure().retry().withBackOff(config.batchRetryBackoff(), Duration.ofMinutes(1)).indefinitely();
+    }
+}
