@@ -85,6 +85,13 @@ public interface ConnectorConfig {
         @WithDefault("P30D")
         Duration seenEventRetention();
 
+        /**
+         * How long deferred file lists wait before the budget is asked again (doubled up to eight times that while it
+         * stays low).
+         */
+        @WithDefault("PT1M")
+        Duration deferredRetryBackoff();
+
         /** The first wait before a batch whose enrichment failed transiently is tried again; doubled up to a minute. */
         @WithDefault("PT1S")
         Duration batchRetryBackoff();
@@ -142,6 +149,10 @@ public interface ConnectorConfig {
          */
         @WithDefault("0.2")
         double reserve();
+
+        /** The window calls are counted over: Bitbucket's is a rolling hour. Shorter only for tests. */
+        @WithDefault("PT1H")
+        Duration window();
     }
 
     /** Retrying transient failures: 5xx, 429, timeouts, connection failures. */

@@ -35,11 +35,11 @@ public class Enricher {
     private final Outputs outputs;
     private final NoticeEnricher notices;
     private final MeterRegistry meters;
-    private final io.vertx.core.Vertx vertx;
+    private final OwnContext context;
 
     Enricher(EnrichmentState state, Outputs outputs, NoticeEnricher notices, MeterRegistry meters,
-            io.vertx.core.Vertx vertx) {
-        this.vertx = vertx;
+            OwnContext context) {
+        this.context = context;
         this.state = state;
         this.outputs = outputs;
         this.notices = notices;
@@ -111,7 +111,7 @@ public class Enricher {
     }
 
     private Uni<List<Output>> enrich(RawRecord raw, Position position, StateChanges changes) {
-        return onOwnContext(() -> notices.enrich(raw, new EnrichmentContext(position, changes)))
+        return context.run(() -> notices.enrich(raw, new EnrichmentContext(position, changes)))
                 .map(result -> {
                     changes.eventHandled(raw.integration(), raw.eventId(), raw.partition(), raw.offset(),
                             result.outcome());
@@ -132,23 +132,6 @@ public class Enricher {
                     count("dead_letter", reason.code());
                     return List.of(outputs.deadLetter(raw.record(), reason.code(), reason.detail(f)));
                 });
-    }
-
-    /**
-     * Runs one event's enrichment on a fresh duplicated Vert.x context, as Quarkus runs an HTTP request: Hibernate
-     * Reactive keeps its session there, and one event's session never leaks into another's.
-     */
-    private <T> Uni<T> onOwnContext(java.util.function.Supplier<Uni<T>> work) {
-        io.vertx.core.Context context = io.smallrye.common.vertx.VertxContext
-                .createNewDuplicatedContext(vertx.getOrCreateContext());
-        io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle.setContextSafe(context, true);
-        return Uni.createFrom().<T> emitter(emitter -> context.runOnContext(ignored -> {
-            try {
-                work.get().subscribe().with(emitter::complete, emitter::fail);
-            } catch (RuntimeException e) {
-                emitter.fail(e);
-            }
-        }));
     }
 
     private void count(String outcome, String reason) {

@@ -2,6 +2,7 @@ package dev.bitbridge.connector.enrichment;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +43,24 @@ public class Outputs {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An enriched event could not be written as JSON", e);
         }
+    }
+
+    /**
+     * @return the commits whose file lists each output deferred, as records of the internal deferred-files topic (read
+     *         back by {@code DeferredFilesConsumer}); empty when none is pending
+     */
+    public List<Output> deferredFiles(List<dev.bitbridge.events.scm.CommitEvent> commits) {
+        List<Output> deferred = new java.util.ArrayList<>();
+        for (dev.bitbridge.events.scm.CommitEvent commit : commits) {
+            if (commit.filesPending()) {
+                String repository = commit.repository().fullName();
+                deferred.add(event(dev.bitbridge.connector.kafka.OwnTopics.DEFERRED_FILES.name(),
+                        commit.integration(), repository, commit.integration() + "/" + repository + "/"
+                                + commit.hash() + "/deferred",
+                        "dev.bitbridge.connector.files-deferred", commit));
+            }
+        }
+        return deferred;
     }
 
     /**

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import dev.bitbridge.connector.routing.RoutingTopic;
+import dev.bitbridge.connector.kafka.OwnTopics;
 
 /**
  * Not ready while {@code bitbridge.integrations.v1} is not known to exist: integrations could be created, but the
@@ -16,9 +16,9 @@ import dev.bitbridge.connector.routing.RoutingTopic;
 @ApplicationScoped
 public class RoutingReadiness implements HealthCheck {
 
-    private final RoutingTopic topic;
+    private final OwnTopics topic;
 
-    RoutingReadiness(RoutingTopic topic) {
+    RoutingReadiness(OwnTopics topic) {
         this.topic = topic;
     }
 

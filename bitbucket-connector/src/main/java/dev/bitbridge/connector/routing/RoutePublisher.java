@@ -20,6 +20,7 @@ import io.smallrye.reactive.messaging.kafka.Record;
 import dev.bitbridge.connector.config.ConnectorConfig;
 import dev.bitbridge.connector.integration.IntegrationEntity;
 import dev.bitbridge.connector.integration.IntegrationSecrets;
+import dev.bitbridge.connector.kafka.OwnTopics;
 import dev.bitbridge.events.integration.IntegrationRoute;
 import dev.bitbridge.events.integration.PreviousCredentials;
 import dev.bitbridge.events.webhook.BitbucketFlavor;
@@ -41,11 +42,11 @@ public class RoutePublisher {
     private final RouteSealer sealer;
     private final ObjectMapper json;
     private final Duration timeout;
-    private final RoutingTopic topic;
+    private final OwnTopics topic;
 
     RoutePublisher(@Channel("integration-routes") MutinyEmitter<Record<String, byte[]>> emitter,
             IntegrationSecrets secrets, RouteSealer sealer, ObjectMapper json, ConnectorConfig config,
-            RoutingTopic topic) {
+            OwnTopics topic) {
         this.emitter = emitter;
         this.topic = topic;
         this.secrets = secrets;

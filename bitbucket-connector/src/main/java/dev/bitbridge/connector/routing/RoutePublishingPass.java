@@ -6,6 +6,8 @@ import jakarta.enterprise.inject.Instance;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
+import dev.bitbridge.connector.kafka.OwnTopics;
+
 /**
  * The background pass of the routing outbox: publishes records that are still pending. It waits until the routing
  * topic exists, which also means messaging has started: before that the publisher's emitter cannot be connected.
@@ -13,10 +15,10 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class RoutePublishingPass {
 
-    private final RoutingTopic topic;
+    private final OwnTopics topic;
     private final Instance<RoutePublisher> publisher;
 
-    RoutePublishingPass(RoutingTopic topic, Instance<RoutePublisher> publisher) {
+    RoutePublishingPass(OwnTopics topic, Instance<RoutePublisher> publisher) {
         this.topic = topic;
         this.publisher = publisher;
     }

@@ -28,12 +28,12 @@ import dev.bitbridge.connector.config.ConnectorConfig;
 @ApplicationScoped
 public class ApiBudget {
 
-    static final Duration WINDOW = Duration.ofHours(1);
     /** How long a "near the limit" answer keeps deferrable calls back when no later answer says otherwise. */
     static final Duration NEAR_LIMIT_HOLD = Duration.ofMinutes(5);
     /** How long a 429 without {@code Retry-After} keeps deferrable calls back. */
     static final Duration RATE_LIMITED_HOLD = Duration.ofMinutes(1);
 
+    private final Duration window;
     private final int defaultLimit;
     private final double reserve;
     private final Clock clock;
@@ -42,11 +42,12 @@ public class ApiBudget {
 
     @Inject
     ApiBudget(ConnectorConfig config, MeterRegistry meters) {
-        this(config.bitbucket().budget().requestsPerHour(), config.bitbucket().budget().reserve(), Clock.systemUTC(),
-                meters);
+        this(config.bitbucket().budget().requestsPerHour(), config.bitbucket().budget().reserve(),
+                config.bitbucket().budget().window(), Clock.systemUTC(), meters);
     }
 
-    ApiBudget(int defaultLimit, double reserve, Clock clock, MeterRegistry meters) {
+    ApiBudget(int defaultLimit, double reserve, Duration window, Clock clock, MeterRegistry meters) {
+        this.window = window;
         this.defaultLimit = defaultLimit;
         this.reserve = reserve;
         this.clock = clock;
@@ -70,7 +71,8 @@ public class ApiBudget {
 
     /** Notes a 429: deferrable calls wait until {@code retryAfter} (or a minute). */
     public void rateLimited(String key, Optional<Duration> retryAfter) {
-        window(key).rateLimited(clock.instant().plus(retryAfter.orElse(RATE_LIMITED_HOLD)));
+        Duration hold = retryAfter.orElse(RATE_LIMITED_HOLD.compareTo(window) < 0 ? RATE_LIMITED_HOLD : window);
+        window(key).rateLimited(clock.instant().plus(hold));
         meters.counter("bitbridge.connector.bitbucket.rate-limited").increment();
     }
 
@@ -80,7 +82,7 @@ public class ApiBudget {
     }
 
     private Window window(String key) {
-        return windows.computeIfAbsent(key, k -> new Window(defaultLimit));
+        return windows.computeIfAbsent(key, k -> new Window(defaultLimit, window));
     }
 
     /**
@@ -94,11 +96,13 @@ public class ApiBudget {
     static final class Window {
 
         private final Deque<Instant> calls = new ArrayDeque<>();
+        private final Duration length;
         private int limit;
         private Instant holdUntil = Instant.MIN;
 
-        Window(int limit) {
+        Window(int limit, Duration length) {
             this.limit = limit;
+            this.length = length;
         }
 
         synchronized boolean allowsDeferrable(Instant now, double reserve) {
@@ -119,7 +123,7 @@ public class ApiBudget {
             }
             String near = headers.get("X-RateLimit-NearLimit");
             if ("true".equalsIgnoreCase(near)) {
-                holdUntil = max(holdUntil, now.plus(NEAR_LIMIT_HOLD));
+                holdUntil = max(holdUntil, now.plus(min(NEAR_LIMIT_HOLD, length)));
             }
         }
 
@@ -133,10 +137,14 @@ public class ApiBudget {
         }
 
         private void expire(Instant now) {
-            Instant cutoff = now.minus(WINDOW);
+            Instant cutoff = now.minus(length);
             while (!calls.isEmpty() && !calls.peekFirst().isAfter(cutoff)) {
                 calls.removeFirst();
             }
+        }
+
+        private static Duration min(Duration a, Duration b) {
+            return a.compareTo(b) < 0 ? a : b;
         }
 
         private static Instant max(Instant a, Instant b) {

@@ -70,8 +70,12 @@ public class PullRequestEnricher {
                 .map(json -> json.stream().map(c -> CommitReader.read(raw.flavor(), c)).toList())
                 .chain(commits -> newCommits(raw, repository, commits, context)
                         .chain(fresh -> source.files(access, repository, id).chain(files -> commitEvents(raw,
-                                notice, fresh, access, context).map(out -> {
-                                    List<Output> all = new ArrayList<>(out);
+                                notice, fresh, access, context).map(events -> {
+                                    List<Output> all = new ArrayList<>();
+                                    events.forEach(e -> all.add(outputs.event(Topics.COMMITS_V1, raw.integration(),
+                                            repository, raw.integration() + "/" + repository + "/" + e.hash(),
+                                            CommitEvent.TYPE_NEW, e)));
+                                    all.addAll(outputs.deferredFiles(events));
                                     String head = commits.isEmpty() ? null : commits.get(0).hash();
                                     all.add(pullRequest(raw, notice, commits.stream().map(ListedCommit::hash).toList(),
                                             files.orElse(List.of()), files.isEmpty(), head));
@@ -93,7 +97,7 @@ public class PullRequestEnricher {
     }
 
     /** New commits (a fork's), oldest first, each with its files from a deferrable call. */
-    private Uni<List<Output>> commitEvents(RawRecord raw, PullRequestNotice notice, List<ListedCommit> fresh,
+    private Uni<List<CommitEvent>> commitEvents(RawRecord raw, PullRequestNotice notice, List<ListedCommit> fresh,
             Access access, EnrichmentContext context) {
         String repository = notice.repository().fullName();
         List<ListedCommit> oldestFirst = new ArrayList<>(fresh);
@@ -103,12 +107,9 @@ public class PullRequestEnricher {
                 .onItem().transformToUniAndConcatenate(c -> commits.files(access, repository, c.hash()).map(files -> {
                     context.changes().commitKnown(raw.integration(), repository, c.hash(), raw.partition(),
                             raw.offset());
-                    return outputs.event(Topics.COMMITS_V1, raw.integration(), repository, raw.integration() + "/"
-                            + repository + "/" + c.hash(), CommitEvent.TYPE_NEW,
-                            new CommitEvent(raw.integration(),
-                                    raw.flavor().id(), notice.repository(), c.hash(), c.message(), c.author(),
-                                    c.committer(), c.authorDate(), c.committerDate(), c.parents(), List.of(),
-                                    files.orElse(List.of()), files.isEmpty(), c.url(), origin(raw)));
+                    return new CommitEvent(raw.integration(), raw.flavor().id(), notice.repository(), c.hash(),
+                            c.message(), c.author(), c.committer(), c.authorDate(), c.committerDate(), c.parents(),
+                            List.of(), files.orElse(List.of()), files.isEmpty(), c.url(), origin(raw));
                 }))
                 .collect().asList();
     }

@@ -208,12 +208,15 @@ public class PushEnricher {
             List<Output> out = new ArrayList<>();
             List<String> oldestFirst = new ArrayList<>(newCommits.keySet());
             Collections.reverse(oldestFirst);
+            List<CommitEvent> commits = new ArrayList<>();
             for (String hash : oldestFirst) {
                 context.changes().commitKnown(raw.integration(), repository, hash, raw.partition(), raw.offset());
+                CommitEvent commit = commitEvent(newCommits.get(hash));
+                commits.add(commit);
                 out.add(outputs.event(Topics.COMMITS_V1, raw.integration(), repository,
-                        raw.integration() + "/" + repository + "/" + hash, CommitEvent.TYPE_NEW,
-                        commitEvent(newCommits.get(hash))));
+                        raw.integration() + "/" + repository + "/" + hash, CommitEvent.TYPE_NEW, commit));
             }
+            out.addAll(outputs.deferredFiles(commits));
             for (int i = 0; i < refEvents.size(); i++) {
                 RefChangeEvent event = refEvents.get(i);
                 out.add(outputs.event(Topics.REFS_V1, raw.integration(), repository, raw.eventId() + "/ref/" + i,

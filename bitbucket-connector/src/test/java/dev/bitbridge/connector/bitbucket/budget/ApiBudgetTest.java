@@ -37,7 +37,7 @@ class ApiBudgetTest {
             return now;
         }
     };
-    private final ApiBudget budget = new ApiBudget(10, 0.2, clock, new SimpleMeterRegistry());
+    private final ApiBudget budget = new ApiBudget(10, 0.2, Duration.ofHours(1), clock, new SimpleMeterRegistry());
 
     @Test
     void deferrableCallsStopAtTheReserveAndResumeAsTheHourRolls() {

@@ -1,4 +1,4 @@
-package dev.bitbridge.connector.routing;
+package dev.bitbridge.connector.kafka;
 
 import java.util.List;
 import java.util.Map;
@@ -23,23 +23,31 @@ import dev.bitbridge.events.TopicSpec;
 import dev.bitbridge.events.Topics;
 
 /**
- * Makes sure {@code bitbridge.integrations.v1} exists, compacted, before the first routing record is sent: a broker
- * that creates topics on first use would otherwise create it with the cluster's defaults, and a deleted integration's
- * record could be removed by retention instead of kept until its tombstone.
+ * Makes sure the topics this service writes first exist with their contract's settings before anything is sent:
+ * {@code bitbridge.integrations.v1}, compacted (a broker that creates topics on first use would give it the cluster's
+ * defaults, and a deleted integration's record could be removed by retention instead of kept until its tombstone),
+ * and the connector's internal {@link #DEFERRED_FILES} topic.
  */
 @ApplicationScoped
-public class RoutingTopic {
+public class OwnTopics {
 
-    private static final Logger LOG = Logger.getLogger(RoutingTopic.class);
+    private static final Logger LOG = Logger.getLogger(OwnTopics.class);
     private static final long CALL_TIMEOUT_MS = 5000;
     private static final long RETRY_MS = 2000;
-    private static final TopicSpec SPEC = Topics.INTEGRATIONS_V1_SPEC;
+    /**
+     * Internal: commit events whose files the API budget deferred, read back by the connector when budget returns
+     * ({@code enrichment.deferred}). Not a contract: other teams read {@code bitbridge.commits.v1}.
+     */
+    public static final TopicSpec DEFERRED_FILES = new TopicSpec("bitbridge.connector.deferred-files", 6,
+            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(7L * 24 * 60 * 60 * 1000),
+                    "max.message.bytes", String.valueOf(4 * 1024 * 1024)));
+    private static final List<TopicSpec> SPECS = List.of(Topics.INTEGRATIONS_V1_SPEC, DEFERRED_FILES);
 
     private final Map<String, Object> kafkaConfig;
     private volatile boolean exists;
     private volatile String waitingFor = "not checked yet";
 
-    RoutingTopic(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+    OwnTopics(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.kafkaConfig = kafkaConfig;
     }
 
@@ -52,12 +60,12 @@ public class RoutingTopic {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "routing-topic");
+        }, "own-topics");
         worker.setDaemon(true);
         worker.start();
     }
 
-    /** @return whether the topic is known to exist; routing records wait until it does */
+    /** @return whether the topics are known to exist; routing records wait until they do */
     public boolean exists() {
         return exists;
     }
@@ -70,8 +78,11 @@ public class RoutingTopic {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 kafkaConfig.get("bootstrap.servers"), AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                 (int) CALL_TIMEOUT_MS, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT_MS))) {
-            if (!admin.listTopics().names().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS).contains(SPEC.name())) {
-                create(admin);
+            java.util.Set<String> names = admin.listTopics().names().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            for (TopicSpec spec : SPECS) {
+                if (!names.contains(spec.name())) {
+                    create(admin, spec);
+                }
             }
             exists = true;
         } catch (ExecutionException e) {
@@ -89,11 +100,12 @@ public class RoutingTopic {
         return exists ? Optional.empty() : Optional.of(waitingFor);
     }
 
-    private void create(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
+    private static void create(Admin admin, TopicSpec spec)
+            throws InterruptedException, ExecutionException, TimeoutException {
         try {
-            admin.createTopics(List.of(new NewTopic(SPEC.name(), Optional.of(SPEC.partitions()), Optional.empty())
-                    .configs(SPEC.configs()))).all().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            LOG.infof("Created topic %s with %s", SPEC.name(), SPEC.configs());
+            admin.createTopics(List.of(new NewTopic(spec.name(), Optional.of(spec.partitions()), Optional.empty())
+                    .configs(spec.configs()))).all().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            LOG.infof("Created topic %s with %s", spec.name(), spec.configs());
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
@@ -102,7 +114,8 @@ public class RoutingTopic {
     }
 
     private void report(Throwable failure) {
-        String reason = "Kafka did not list or create " + SPEC.name() + ": " + failure.getClass().getSimpleName();
+        String reason = "Kafka did not list or create " + SPECS.stream().map(TopicSpec::name).toList() + ": "
+                + failure.getClass().getSimpleName();
         if (!reason.equals(waitingFor)) {
             LOG.warn(reason + "; routing records wait until it exists");
         }
