@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
+import dev.bitbridge.connector.bitbucket.BitbucketException;
 import dev.bitbridge.connector.bitbucket.IntegrationAccess.Access;
 import dev.bitbridge.connector.enrichment.EnrichmentContext;
 import dev.bitbridge.connector.enrichment.Output;
@@ -103,8 +104,12 @@ public class PullRequestEnricher {
         List<ListedCommit> oldestFirst = new ArrayList<>(fresh);
         java.util.Collections.reverse(oldestFirst);
         CommitSource commits = raw.flavor() == BitbucketFlavor.CLOUD ? cloudCommits : dataCenterCommits;
+        // A commit the destination does not have lives in the source repository (a fork): its files are read there.
+        String home = notice.pullRequest().source().repository() != null
+                ? notice.pullRequest().source().repository().fullName()
+                : repository;
         return Multi.createFrom().iterable(oldestFirst)
-                .onItem().transformToUniAndConcatenate(c -> commits.files(access, repository, c.hash()).map(files -> {
+                .onItem().transformToUniAndConcatenate(c -> forkFiles(commits, access, home, c.hash()).map(files -> {
                     context.changes().commitKnown(raw.integration(), repository, c.hash(), raw.partition(),
                             raw.offset());
                     return new CommitEvent(raw.integration(), raw.flavor().id(), notice.repository(), c.hash(),
@@ -112,6 +117,17 @@ public class PullRequestEnricher {
                             List.of(), files.orElse(List.of()), files.isEmpty(), c.url(), origin(raw));
                 }))
                 .collect().asList();
+    }
+
+    /**
+     * @return a fork commit's files, read in the fork; pending (empty) when the credential may not read the fork —
+     *         the commit is still published, its files cannot be completed
+     */
+    private static Uni<java.util.Optional<List<FileChange>>> forkFiles(CommitSource commits, Access access,
+            String home, String hash) {
+        return commits.files(access, home, hash)
+                .onFailure(f -> f instanceof BitbucketException e && !e.isTransient())
+                .recoverWithItem(java.util.Optional.empty());
     }
 
     private Output pullRequest(RawRecord raw, PullRequestNotice notice, List<String> commits, List<FileChange> files,
