@@ -3,6 +3,7 @@ package dev.bitbridge.launcher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where things live and which ports they use, read once from the environment when the supervisor starts.
@@ -23,6 +24,9 @@ import java.util.Map;
  *        OpenAPI
  * @param serviceReadyTimeout how long a service may take to answer its readiness check
  * @param serviceJavaOptions JVM options for each service process
+ * @param publicWebhookUrl where Bitbucket reaches the ingress from outside this machine ({@code
+ *        BITBRIDGE_PUBLIC_WEBHOOK_URL}, e.g. a tunnel's {@code https://…} address forwarding to the ingress port): the
+ *        base of the hook URLs the connector registers; absent, {@code http://localhost:<ingress port>}
  */
 public record LauncherConfig(
         Path repository,
@@ -35,7 +39,8 @@ public record LauncherConfig(
         int connectorPort,
         int connectorManagementPort,
         Duration serviceReadyTimeout,
-        String serviceJavaOptions) {
+        String serviceJavaOptions,
+        Optional<String> publicWebhookUrl) {
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
@@ -69,7 +74,33 @@ public record LauncherConfig(
                 port(env, "BITBRIDGE_CONNECTOR_PORT", DEFAULT_CONNECTOR_PORT),
                 port(env, "BITBRIDGE_CONNECTOR_MANAGEMENT_PORT", DEFAULT_CONNECTOR_MANAGEMENT_PORT),
                 Duration.ofSeconds(number(env, "BITBRIDGE_SERVICE_READY_TIMEOUT_SECONDS", 100, 3600)),
-                env.getOrDefault("BITBRIDGE_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTIONS));
+                env.getOrDefault("BITBRIDGE_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTIONS),
+                url(env, "BITBRIDGE_PUBLIC_WEBHOOK_URL"));
+    }
+
+    /** @return the webhook base URL Bitbucket delivers to: the public one when set, else the local ingress */
+    public String webhookBaseUrl() {
+        return publicWebhookUrl.orElse("http://localhost:" + ingressPort);
+    }
+
+    private static Optional<String> url(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String trimmed = value.trim().replaceAll("/+$", "");
+        try {
+            java.net.URI uri = new java.net.URI(trimmed);
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new java.net.URISyntaxException(trimmed, "not an absolute http(s) URL without query");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(name + " must be an absolute http(s) URL without query, such as"
+                    + " https://bitbridge.example.com (a public address forwarding to the ingress port); was '"
+                    + value + "'");
+        }
+        return Optional.of(trimmed);
     }
 
     /** @return {@code host:port} for Kafka clients */

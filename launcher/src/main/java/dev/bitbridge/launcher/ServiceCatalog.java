@@ -107,8 +107,9 @@ public final class ServiceCatalog {
         props.put(adminToken, home.adminApiToken());
         props.put(masterKey, home.credentialsMasterKey());
         props.put("bitbridge.credentials.active-master-key", MASTER_KEY_ID);
-        // Where a Bitbucket (or a local simulator) on this machine delivers the webhooks of the hooks it registers.
-        props.put("bitbridge.connector.webhook-base-url", "http://localhost:" + config.ingressPort());
+        // Where Bitbucket delivers the webhooks of the hooks the connector registers: BITBRIDGE_PUBLIC_WEBHOOK_URL for
+        // bitbucket.org, else the local ingress (a Bitbucket or simulator on this machine).
+        props.put("bitbridge.connector.webhook-base-url", config.webhookBaseUrl());
         // Local testing runs Data Center simulators on plain http; never set outside a developer machine.
         props.put("bitbridge.connector.api.allow-http-base-urls", "true");
         // Unlike the ingress, nothing outside this machine needs the management API: it listens on localhost only.

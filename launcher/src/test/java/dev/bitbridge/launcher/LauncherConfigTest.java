@@ -58,4 +58,16 @@ class LauncherConfigTest {
         assertThatThrownBy(() -> LauncherConfig.fromEnvironment(REPO, Map.of("BITBRIDGE_CONNECTOR_MANAGEMENT_PORT", "-1")))
                 .hasMessageContaining("BITBRIDGE_CONNECTOR_MANAGEMENT_PORT");
     }
+
+    @Test
+    void aPublicWebhookUrlBecomesTheHookBaseAndABadOneIsRefusedByName() {
+        assertThat(LauncherConfig.fromEnvironment(REPO, Map.of()).webhookBaseUrl()).isEqualTo("http://localhost:8080");
+        assertThat(LauncherConfig.fromEnvironment(REPO, Map.of("BITBRIDGE_PUBLIC_WEBHOOK_URL",
+                "https://hooks.example.com/bitbridge/")).webhookBaseUrl())
+                .isEqualTo("https://hooks.example.com/bitbridge");
+        for (String bad : new String[] { "hooks.example.com", "ftp://x.example.com", "https://x.example.com/?a=1" }) {
+            assertThatThrownBy(() -> LauncherConfig.fromEnvironment(REPO, Map.of("BITBRIDGE_PUBLIC_WEBHOOK_URL", bad)))
+                    .hasMessageContaining("BITBRIDGE_PUBLIC_WEBHOOK_URL").hasMessageContaining(bad);
+        }
+    }
 }

@@ -78,6 +78,15 @@ class ServiceCatalogTest {
     }
 
     @Test
+    void aPublicWebhookUrlIsWhereTheConnectorPointsHooks() {
+        LauncherHome home = new LauncherHome(TestPaths.tempDir("home-")).create();
+        LauncherConfig config = LauncherConfig.fromEnvironment(Path.of(".."), Map.of("BITBRIDGE_PUBLIC_WEBHOOK_URL",
+                "https://tunnel.example.com"));
+        assertThat(ServiceCatalog.bitbucketConnector(config, home).systemProperties())
+                .containsEntry("bitbridge.connector.webhook-base-url", "https://tunnel.example.com");
+    }
+
+    @Test
     void noSecretOfAnyServiceReachesTheLog() {
         LauncherHome home = new LauncherHome(TestPaths.tempDir("home-")).create();
         LauncherConfig config = LauncherConfig.fromEnvironment(Path.of(".."), Map.of());
