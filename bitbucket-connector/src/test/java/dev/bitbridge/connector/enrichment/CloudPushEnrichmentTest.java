@@ -1,23 +1,21 @@
 package dev.bitbridge.connector.enrichment;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.bitbridge.connector.support.BitbridgeTopics;
+import dev.bitbridge.connector.support.CloudSetup;
+import dev.bitbridge.connector.support.Enriched;
 import dev.bitbridge.connector.support.RawWebhooks;
-import dev.bitbridge.events.CloudEvents;
 import dev.bitbridge.events.Topics;
 import dev.bitbridge.events.scm.CommitEvent;
 import dev.bitbridge.events.scm.FileChange;
@@ -33,7 +31,6 @@ import dev.bitbridge.testkit.bitbucket.InjectBitbucket;
 import dev.bitbridge.testkit.bitbucket.NewCommit;
 import dev.bitbridge.testkit.bitbucket.RepoRef;
 
-import static dev.bitbridge.connector.support.Api.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -47,14 +44,29 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTestResource(BitbucketCloudResource.class)
 class CloudPushEnrichmentTest {
 
-    static final String[] SCOPES = { "read:user:bitbucket", "read:repository:bitbucket", "read:pullrequest:bitbucket",
-            "read:webhook:bitbucket", "write:webhook:bitbucket", "delete:webhook:bitbucket" };
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     static final RawWebhooks RAW = new RawWebhooks();
     static final TopicScanner TOPICS = TopicScanner.ofSharedKafka();
 
     @InjectBitbucket
     BitbucketSimulator bitbucket;
+    CloudSetup cloud;
+
+    @BeforeEach
+    void setUp() {
+        cloud = new CloudSetup(bitbucket, RAW);
+    }
+
+    private Account integration(String name, String workspace) {
+        return cloud.integration(name, workspace);
+    }
+
+    private RepoRef connectedRepository(String workspace, String slug) {
+        return cloud.connected("enrich-" + workspace.substring(3), workspace, slug);
+    }
+
+    private List<Delivery> forward(RepoRef repo) throws InterruptedException {
+        return cloud.forward(repo);
+    }
 
     @AfterAll
     static void close() {
@@ -67,7 +79,7 @@ class CloudPushEnrichmentTest {
         RepoRef repo = connectedRepository("ws-three", "game");
         bitbucket.push(repo, "main", NewCommit.by(jane, "GAME-1: base").adds("menu.txt", 10));
         forward(repo);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(refs("enrich-three")).hasSize(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Enriched.refs("enrich-three")).hasSize(1));
         bitbucket.clearRequests();
 
         Map<String, String> heads = bitbucket.newPush(repo, jane)
@@ -77,8 +89,8 @@ class CloudPushEnrichmentTest {
                 .send();
         forward(repo);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(refs("enrich-three")).hasSize(4));
-        List<RefChangeEvent> refs = refs("enrich-three");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Enriched.refs("enrich-three")).hasSize(4));
+        List<RefChangeEvent> refs = Enriched.refs("enrich-three");
         assertThat(refs).extracting(RefChangeEvent::ref)
                 .containsExactly("main", "main", "feature/GAME-12-partïcles", "v1.0");
         RefChangeEvent feature = refs.get(2);
@@ -88,7 +100,7 @@ class CloudPushEnrichmentTest {
         assertThat(refs.get(3).refType()).isEqualTo("tag");
         assertThat(refs.get(3).newCommits()).isEmpty();
 
-        List<CommitEvent> commits = commits("enrich-three");
+        List<CommitEvent> commits = Enriched.commits("enrich-three");
         assertThat(commits).extracting(CommitEvent::message).filteredOn(m -> m.startsWith("GAME-12")).hasSize(7);
         assertThat(commits).extracting(CommitEvent::hash).doesNotHaveDuplicates();
         assertThat(commits).extracting(CommitEvent::message).filteredOn(m -> m.startsWith("GAME-")).hasSize(1 + 1 + 7);
@@ -110,14 +122,14 @@ class CloudPushEnrichmentTest {
         RepoRef repo = connectedRepository("ws-again", "game");
         bitbucket.push(repo, "main", NewCommit.by(joe, "GAME-5: start"));
         List<Delivery> first = forward(repo);
-        republish(first.get(first.size() - 1)); // the same delivery id again: a redelivery
+        cloud.publish(first.get(first.size() - 1), "ws-again/game"); // the same delivery id again: a redelivery
 
         bitbucket.newPush(repo, joe).newBranch("release/1.x", "main").send();
         forward(repo);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(refs("enrich-again")).hasSize(2));
-        assertThat(commits("enrich-again")).hasSize(1);
-        RefChangeEvent release = refs("enrich-again").get(1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Enriched.refs("enrich-again")).hasSize(2));
+        assertThat(Enriched.commits("enrich-again")).hasSize(1);
+        RefChangeEvent release = Enriched.refs("enrich-again").get(1);
         assertThat(release.ref()).isEqualTo("release/1.x");
         assertThat(release.newCommits()).isEmpty();
     }
@@ -132,7 +144,7 @@ class CloudPushEnrichmentTest {
         bitbucket.push(repo, "main", NewCommit.by(ann, "after the poison"));
         forward(repo);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(commits("enrich-poison")).hasSize(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Enriched.commits("enrich-poison")).hasSize(1));
         List<ConsumerRecord<String, byte[]>> dead = TOPICS.readCommitted(Topics.WEBHOOKS_DEAD_LETTERS_V1).stream()
                 .filter(r -> "enrich-poison:ws-poison/game".equals(r.key())).toList();
         assertThat(dead).hasSize(2);
@@ -150,63 +162,4 @@ class CloudPushEnrichmentTest {
         return commits;
     }
 
-    /** Publishes what the simulator delivered for this repository (first attempts), as the ingress would. */
-    private List<Delivery> forward(RepoRef repo) throws Exception {
-        bitbucket.awaitDeliveries(Duration.ofSeconds(10));
-        List<Delivery> deliveries = bitbucket.deliveries().stream()
-                .filter(d -> d.attempt() == 1 && d.bodyText().contains("\"" + repo.owner() + "/" + repo.slug() + "\""))
-                .filter(d -> forwarded.add(d.requestId()))
-                .toList();
-        deliveries.forEach(this::republish);
-        return deliveries;
-    }
-
-    private final java.util.Set<String> forwarded = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    private void republish(Delivery delivery) {
-        String integration = delivery.url().replaceAll(".*/webhooks/bitbucket/([^?]+).*", "$1");
-        String repository = delivery.bodyText().replaceAll("(?s).*\"full_name\":\\s*\"([^\"]+)\".*", "$1");
-        RAW.publish(integration, BitbucketFlavor.CLOUD, delivery.eventKey(), delivery.requestId(), repository,
-                delivery.body());
-    }
-
-    private static List<RefChangeEvent> refs(String integration) {
-        return read(Topics.REFS_V1, integration, RefChangeEvent.class);
-    }
-
-    private static List<CommitEvent> commits(String integration) {
-        return read(Topics.COMMITS_V1, integration, CommitEvent.class);
-    }
-
-    private static <T> List<T> read(String topic, String integration, Class<T> type) {
-        return TOPICS.readCommitted(topic).stream()
-                .filter(r -> r.key().startsWith(integration + ":"))
-                .filter(r -> TopicScanner.header(r, CloudEvents.HEADER_ID) != null)
-                .map(r -> {
-                    try {
-                        return JSON.readValue(r.value(), type);
-                    } catch (IOException e) {
-                        throw new AssertionError(e);
-                    }
-                }).toList();
-    }
-
-    private Account integration(String name, String workspace) {
-        Account account = bitbucket.addAccount("User " + name, name + "@example.com");
-        bitbucket.credentials().apiToken(account, "tok-" + name, SCOPES);
-        asAdmin().body("""
-                {"name": "%s", "flavor": "cloud", "workspace": "%s",
-                 "credentials": {"kind": "cloud-api-token", "email": "%s@example.com", "token": "tok-%s"}}"""
-                .formatted(name, workspace, name, name))
-                .post("/api/v1/integrations").then().statusCode(201);
-        return account;
-    }
-
-    private RepoRef connectedRepository(String workspace, String slug) {
-        RepoRef repo = bitbucket.createRepository(workspace, slug);
-        String integration = "enrich-" + workspace.substring(3);
-        asAdmin().body("{\"repository\": \"" + workspace + "/" + slug + "\"}")
-                .post("/api/v1/integrations/" + integration + "/repositories").then().statusCode(200);
-        return repo;
-    }
 }

@@ -1,39 +1,32 @@
 package dev.bitbridge.connector.enrichment;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.bitbridge.connector.support.BitbridgeTopics;
+import dev.bitbridge.connector.support.CloudSetup;
+import dev.bitbridge.connector.support.Enriched;
 import dev.bitbridge.connector.support.RawWebhooks;
-import dev.bitbridge.events.Topics;
 import dev.bitbridge.events.scm.CommitEvent;
 import dev.bitbridge.events.scm.PullRequestEvent;
 import dev.bitbridge.events.scm.RefChangeEvent;
-import dev.bitbridge.events.webhook.BitbucketFlavor;
 import dev.bitbridge.testkit.PostgresTestResource;
 import dev.bitbridge.testkit.TopicScanner;
 import dev.bitbridge.testkit.bitbucket.Account;
 import dev.bitbridge.testkit.bitbucket.BitbucketCloudResource;
 import dev.bitbridge.testkit.bitbucket.BitbucketSimulator;
-import dev.bitbridge.testkit.bitbucket.Delivery;
 import dev.bitbridge.testkit.bitbucket.InjectBitbucket;
 import dev.bitbridge.testkit.bitbucket.NewCommit;
 import dev.bitbridge.testkit.bitbucket.RepoRef;
 
-import static dev.bitbridge.connector.support.Api.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -48,13 +41,17 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTestResource(BitbucketCloudResource.class)
 class PushesAndPullRequestsTest {
 
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     static final RawWebhooks RAW = new RawWebhooks();
     static final TopicScanner TOPICS = TopicScanner.ofSharedKafka();
 
     @InjectBitbucket
     BitbucketSimulator bitbucket;
-    private final Set<String> forwarded = ConcurrentHashMap.newKeySet();
+    CloudSetup cloud;
+
+    @BeforeEach
+    void setUp() {
+        cloud = new CloudSetup(bitbucket, RAW);
+    }
 
     @AfterAll
     static void close() {
@@ -63,25 +60,25 @@ class PushesAndPullRequestsTest {
 
     @Test
     void aPullRequestOfPushedCommitsFetchesAndPublishesThemNoMore() throws Exception {
-        Account jane = integration("pr-same", "ws-prs");
-        RepoRef repo = connected("pr-same", "ws-prs", "game");
+        Account jane = cloud.integration("pr-same", "ws-prs");
+        RepoRef repo = cloud.connected("pr-same", "ws-prs", "game");
         Account rev = bitbucket.addAccount("Rev Iewer", "rev@example.com");
         bitbucket.push(repo, "main", NewCommit.by(jane, "base").adds("game.txt", 5));
-        forward(repo);
+        cloud.forward(repo);
         Map<String, String> heads = bitbucket.newPush(repo, jane)
                 .branch("feature/GAME-33", NewCommit.by(jane, "GAME-33: one").modifies("game.txt", 1, 1),
                         NewCommit.by(jane, "GAME-33: two").adds("art/new.png", 1))
                 .send();
-        forward(repo);
-        await().atMost(Duration.ofSeconds(30)).until(() -> commits("pr-same").size() == 3);
+        cloud.forward(repo);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Enriched.commits("pr-same").size() == 3);
         bitbucket.clearRequests();
 
         int id = bitbucket.openPullRequest(repo, "feature/GAME-33", repo, "main", jane, "GAME-33: particles", rev);
         bitbucket.approve(repo, id, rev);
-        forward(repo);
+        cloud.forward(repo);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> pullRequests("pr-same").size() == 2);
-        PullRequestEvent opened = pullRequests("pr-same").get(0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Enriched.pullRequests("pr-same").size() == 2);
+        PullRequestEvent opened = Enriched.pullRequests("pr-same").get(0);
         assertThat(opened.action()).isEqualTo("opened");
         assertThat(opened.id()).isEqualTo(id);
         assertThat(opened.source().branch()).isEqualTo("feature/GAME-33");
@@ -91,11 +88,11 @@ class PushesAndPullRequestsTest {
         assertThat(opened.files()).extracting(f -> f.path()).containsExactlyInAnyOrder("game.txt", "art/new.png");
         assertThat(opened.filesPending()).isFalse();
         assertThat(opened.reviewers()).extracting(r -> r.account().displayName()).contains("Rev Iewer");
-        PullRequestEvent approved = pullRequests("pr-same").get(1);
+        PullRequestEvent approved = Enriched.pullRequests("pr-same").get(1);
         assertThat(approved.action()).isEqualTo("approved");
         assertThat(approved.actor().displayName()).isEqualTo("Rev Iewer");
 
-        assertThat(commits("pr-same")).as("no second 'new commit' record").hasSize(3);
+        assertThat(Enriched.commits("pr-same")).as("no second 'new commit' record").hasSize(3);
         assertThat(bitbucket.requestCount("GET", "/2.0/repositories/ws-prs/game/diffstat/*"))
                 .as("no commit's files fetched again; only the pull request's own diffstat").isLessThanOrEqualTo(1);
         assertThat(bitbucket.requestCount("GET", "/2.0/repositories/ws-prs/game/commit/**")).isZero();
@@ -105,30 +102,30 @@ class PushesAndPullRequestsTest {
 
     @Test
     void aForksCommitsAreNewToTheDestinationRepository() throws Exception {
-        Account jane = integration("pr-fork", "ws-fork");
-        RepoRef origin = connected("pr-fork", "ws-fork", "game");
+        Account jane = cloud.integration("pr-fork", "ws-fork");
+        RepoRef origin = cloud.connected("pr-fork", "ws-fork", "game");
         bitbucket.push(origin, "main", NewCommit.by(jane, "base"));
-        forward(origin);
-        await().atMost(Duration.ofSeconds(30)).until(() -> commits("pr-fork").size() == 1);
+        cloud.forward(origin);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Enriched.commits("pr-fork").size() == 1);
         RepoRef fork = bitbucket.fork(origin, "ws-fork", "game-fork");
         bitbucket.push(fork, "main", NewCommit.by(jane, "GAME-40: from the fork"));
 
         bitbucket.openPullRequest(fork, "main", origin, "main", jane, "GAME-40 from a fork");
-        forward(origin);
+        cloud.forward(origin);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> pullRequests("pr-fork").size() == 1);
-        PullRequestEvent opened = pullRequests("pr-fork").get(0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Enriched.pullRequests("pr-fork").size() == 1);
+        PullRequestEvent opened = Enriched.pullRequests("pr-fork").get(0);
         assertThat(opened.source().repository().fullName()).isEqualTo("ws-fork/game-fork");
         assertThat(opened.repository().fullName()).isEqualTo("ws-fork/game");
-        assertThat(commits("pr-fork")).extracting(CommitEvent::message)
+        assertThat(Enriched.commits("pr-fork")).extracting(CommitEvent::message)
                 .anyMatch(m -> m.startsWith("GAME-40: from the fork"));
-        assertThat(commits("pr-fork")).hasSize(2);
+        assertThat(Enriched.commits("pr-fork")).hasSize(2);
     }
 
     @Test
     void forcedUpdatesDeletionsAndTwoHundredCommitsComeOutWholeAndInOrder() throws Exception {
-        Account jane = integration("push-shapes", "ws-shapes");
-        RepoRef repo = connected("push-shapes", "ws-shapes", "game");
+        Account jane = cloud.integration("push-shapes", "ws-shapes");
+        RepoRef repo = cloud.connected("push-shapes", "ws-shapes", "game");
         bitbucket.push(repo, "main", NewCommit.by(jane, "one"), NewCommit.by(jane, "two"));
         bitbucket.newPush(repo, jane).branch("old-feature", NewCommit.by(jane, "doomed")).send();
         bitbucket.newPush(repo, jane).forceBranch("main", "main~1", NewCommit.by(jane, "redo two")).send();
@@ -138,75 +135,20 @@ class PushesAndPullRequestsTest {
             many[i] = NewCommit.by(jane, "bulk " + i);
         }
         bitbucket.newPush(repo, jane).branch("bulk", many).send();
-        forward(repo);
+        cloud.forward(repo);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> refs("push-shapes").size() == 5);
-        List<RefChangeEvent> refs = refs("push-shapes");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Enriched.refs("push-shapes").size() == 5);
+        List<RefChangeEvent> refs = Enriched.refs("push-shapes");
         assertThat(refs).extracting(r -> r.ref() + ":" + r.change()).containsExactly("main:created",
                 "old-feature:created", "main:updated", "old-feature:deleted", "bulk:created");
         assertThat(refs.get(2).forced()).isTrue();
         assertThat(refs.get(2).newCommits()).hasSize(1);
         assertThat(refs.get(4).newCommits()).hasSize(200);
-        List<CommitEvent> commits = commits("push-shapes");
+        List<CommitEvent> commits = Enriched.commits("push-shapes");
         assertThat(commits).extracting(CommitEvent::hash).doesNotHaveDuplicates();
         assertThat(commits).hasSize(2 + 1 + 1 + 200);
         List<String> bulk = commits.stream().map(CommitEvent::message).filter(m -> m.startsWith("bulk ")).toList();
         assertThat(bulk.get(0)).as("oldest first").startsWith("bulk 0");
         assertThat(bulk.get(199)).startsWith("bulk 199");
-    }
-
-    private void forward(RepoRef repo) throws InterruptedException {
-        bitbucket.awaitDeliveries(Duration.ofSeconds(10));
-        for (Delivery d : bitbucket.deliveries()) {
-            if (d.attempt() == 1 && d.url().contains("/webhooks/bitbucket/")
-                    && d.bodyText().contains("\"full_name\": \"" + repo.owner() + "/" + repo.slug() + "\"")
-                    && forwarded.add(d.requestId())) {
-                String integration = d.url().replaceAll(".*/webhooks/bitbucket/([^?]+).*", "$1");
-                RAW.publish(integration, BitbucketFlavor.CLOUD, d.eventKey(), d.requestId(),
-                        repo.owner() + "/" + repo.slug(), d.body());
-            }
-        }
-    }
-
-    private static List<RefChangeEvent> refs(String integration) {
-        return read(Topics.REFS_V1, integration, RefChangeEvent.class);
-    }
-
-    private static List<CommitEvent> commits(String integration) {
-        return read(Topics.COMMITS_V1, integration, CommitEvent.class);
-    }
-
-    private static List<PullRequestEvent> pullRequests(String integration) {
-        return read(Topics.PULLREQUESTS_V1, integration, PullRequestEvent.class);
-    }
-
-    private static <T> List<T> read(String topic, String integration, Class<T> as) {
-        return TOPICS.readCommitted(topic).stream()
-                .filter(r -> r.key().startsWith(integration + ":"))
-                .map(r -> {
-                    try {
-                        return JSON.readValue(r.value(), as);
-                    } catch (IOException e) {
-                        throw new AssertionError(e);
-                    }
-                }).toList();
-    }
-
-    private Account integration(String name, String workspace) {
-        Account account = bitbucket.addAccount("User " + name, name + "@example.com");
-        bitbucket.credentials().apiToken(account, "tok-" + name, CloudPushEnrichmentTest.SCOPES);
-        asAdmin().body("""
-                {"name": "%s", "flavor": "cloud", "workspace": "%s",
-                 "credentials": {"kind": "cloud-api-token", "email": "%s@example.com", "token": "tok-%s"}}"""
-                .formatted(name, workspace, name, name))
-                .post("/api/v1/integrations").then().statusCode(201);
-        return account;
-    }
-
-    private RepoRef connected(String integration, String workspace, String slug) {
-        RepoRef repo = bitbucket.createRepository(workspace, slug);
-        asAdmin().body("{\"repository\": \"" + workspace + "/" + slug + "\"}")
-                .post("/api/v1/integrations/" + integration + "/repositories").then().statusCode(200);
-        return repo;
     }
 }
