@@ -26,7 +26,8 @@ import dev.bitbridge.events.Topics;
  * Makes sure the topics this service writes first exist with their contract's settings before anything is sent:
  * {@code bitbridge.integrations.v1}, compacted (a broker that creates topics on first use would give it the cluster's
  * defaults, and a deleted integration's record could be removed by retention instead of kept until its tombstone),
- * and the connector's internal {@link #DEFERRED_FILES} topic.
+ * the enriched topics and their dead letters (a transaction writing to a missing topic could only fail), and the
+ * connector's internal {@link #DEFERRED_FILES} topic.
  */
 @ApplicationScoped
 public class OwnTopics {
@@ -41,7 +42,8 @@ public class OwnTopics {
     public static final TopicSpec DEFERRED_FILES = new TopicSpec("bitbridge.connector.deferred-files", 6,
             Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(7L * 24 * 60 * 60 * 1000),
                     "max.message.bytes", String.valueOf(4 * 1024 * 1024)));
-    private static final List<TopicSpec> SPECS = List.of(Topics.INTEGRATIONS_V1_SPEC, DEFERRED_FILES);
+    private static final List<TopicSpec> SPECS = List.of(Topics.INTEGRATIONS_V1_SPEC, Topics.REFS_V1_SPEC,
+            Topics.COMMITS_V1_SPEC, Topics.PULLREQUESTS_V1_SPEC, Topics.WEBHOOKS_DEAD_LETTERS_V1_SPEC, DEFERRED_FILES);
 
     private final Map<String, Object> kafkaConfig;
     private volatile boolean exists;
