@@ -118,7 +118,8 @@ public class Enricher {
                     count(result.outputs().isEmpty() ? "skipped" : "enriched", result.outcome());
                     return result.outputs();
                 })
-                .onFailure(f -> !isTransient(f)).recoverWithItem(f -> {
+                // A JVM Error is never dead-lettered: it fails the batch and stops the channel, which health reports.
+                .onFailure(f -> !isTransient(f) && !(f instanceof Error)).recoverWithItem(f -> {
                     DeadLetterReason reason = DeadLetterReason.of(f);
                     if (reason == DeadLetterReason.INTERNAL_ERROR) {
                         LOG.errorf(f, "Raw webhook %s at %s could not be enriched; dead-lettered", raw.eventId(),

@@ -118,7 +118,7 @@ public class DeferredFilesConsumer {
                     return outputs.event(Topics.COMMITS_V1, pending.integration(), repository, pending.integration()
                             + "/" + repository + "/" + pending.hash() + "/files", CommitEvent.TYPE_FILES, complete);
                 })
-                .onFailure(f -> !Enricher.isTransient(f)).recoverWithItem(f -> {
+                .onFailure(f -> !Enricher.isTransient(f) && !(f instanceof Error)).recoverWithItem(f -> {
                     LOG.warnf("The files of commit %s in %s (integration '%s') cannot be completed: %s",
                             pending.hash(), repository, pending.integration(), f.getMessage());
                     meters.counter("bitbridge.connector.enrichment.deferred-files", "outcome", "abandoned")
