@@ -51,6 +51,9 @@ import dev.bitbridge.testkit.bitbucket.model.SimClock;
  * {@code /diffstat/{spec}}, {@code /pullrequests/{id}} with {@code /commits} and {@code /diffstat} (a redirect);
  * Data Center {@code /commits?since=&until=}, {@code /commits/{id}}, {@code /commits/{id}/changes},
  * {@code /pull-requests/{id}} with {@code /commits} and {@code /changes}.
+ * <p>
+ * Besides scenarios, state with real identities can be seeded from captured webhooks ({@link #seedFrom}) or piece by
+ * piece ({@link #seed()}), so that what a real payload names is there to be read.
  */
 public final class BitbucketSimulator implements AutoCloseable {
 
@@ -183,6 +186,67 @@ public final class BitbucketSimulator implements AutoCloseable {
                 model.createOwner(owner, owner);
             }
             return model.createRepo(owner, slug, model.require(origin)).ref();
+        }
+    }
+
+    /** @return where state with given identities (hashes, ids) is put, for {@link #seedFrom} and tests */
+    public Seeding seed() {
+        return new Seeding(model);
+    }
+
+    /**
+     * Seeds what a real webhook describes, so that the REST APIs answer for it as for native state: a client that
+     * reads what the webhook announced (commits, their files, a pull request's commits) finds it. Nothing is
+     * delivered. Facts the payload states are taken exactly:
+     * <ul>
+     * <li>the repository, created when missing with its owner, workspace or project, and their Cloud UUIDs or Data
+     * Center ids (an existing repository keeps its identity);</li>
+     * <li>every commit it describes — Cloud push {@code commits[]} and each change's {@code old}/{@code new} target,
+     * Data Center {@code commits[]} and {@code toCommit}, a status's commit — with its hash, parents, message, author
+     * (linked to an account when the payload links it; Cloud: the account and git's {@code raw} e-mail; Data Center:
+     * the user, or git's name and e-mail), committer and dates;</li>
+     * <li>the refs where the payload leaves them (branches and tags at the new hashes; deleted ones removed);</li>
+     * <li>for {@code pullrequest:*} / {@code pr:*}: the pull request with its id (replacing one with that id), title,
+     * description, state, author, source and destination branches (a source in another repository is a fork of the
+     * destination), reviewers and participants with their approval state, dates, merge commit and who closed it.</li>
+     * </ul>
+     * What a payload names without describing is filled in as plain commits, each documented in {@link Seeded}'s
+     * {@code placeholders}:
+     * <ul>
+     * <li>a parent beyond a listed history (a truncated Cloud list, Data Center's five): a commit without parents,
+     * by the child's author, a minute older;</li>
+     * <li>a classic Data Center push's hashes (no {@code commits[]}): the old head a commit without parents; the new
+     * head, when the payload does not describe it, a child of the old head for an {@code UPDATE} (a fast-forward by
+     * that one commit) and a commit without parents for an {@code ADD};</li>
+     * <li>a pull request's destination commit: a commit without parents; its source head: a child of the
+     * destination commit (the branch was made there), or of Data Center's {@code previousFromHash}, itself a child of
+     * the destination commit; its merge commit: a merge of the source head into the destination commit, and the
+     * destination branch is left at it. Cloud names these by 12 characters: a commit of the repository starting with
+     * them is used, else one with the full hash {@link Seeding#fullHash(String)} (the same for every payload naming
+     * the prefix), listed in {@link Seeded#fullHashes()}.</li>
+     * </ul>
+     * A commit the repository has already is kept as it is (the first seeding wins), so payloads about one
+     * repository may be seeded one after another; where they fill in what they leave open differently (one names a
+     * merge commit that another names only as a pull request's destination), the first one seeded decides that
+     * commit's parents. Refs and pull requests are always left as the last payload seeded says. Every commit seeded changes
+     * files as
+     * {@link Seeding} describes: by default each adds its own {@link Seeding#seededFile(String)}, so that diffstats
+     * and changes of seeded commits are small, distinct and known in advance. A ping or a body naming no repository
+     * seeds nothing.
+     *
+     * @param flavor the flavor whose shape the body has; must be this simulator's
+     * @param eventKey the {@code X-Event-Key} the body came with
+     * @param body the body, byte for byte
+     * @return what was seeded
+     * @throws IllegalArgumentException when the body is not a JSON object or the flavor is not this simulator's
+     */
+    public Seeded seedFrom(Flavor flavor, String eventKey, byte[] body) {
+        if (flavor != this.flavor) {
+            throw new IllegalArgumentException("This simulator is " + this.flavor + "; a " + flavor
+                    + " payload cannot be seeded into it");
+        }
+        synchronized (model) {
+            return new PayloadSeeder(seed(), flavor).seed(eventKey, body);
         }
     }
 

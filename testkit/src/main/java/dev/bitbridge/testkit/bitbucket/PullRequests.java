@@ -108,6 +108,7 @@ final class PullRequests {
             Commit merge = model.merge(pr.destination, pr.destinationHash(), pr.source, pr.sourceHash(),
                     NewCommit.by(actor, "Merged in " + pr.sourceBranch + " (pull request #" + pr.id + ")"));
             pr.destination.branches().put(pr.destinationBranch, merge.hash());
+            pr.closedSourceHash = pr.sourceHash();
             pr.state = "MERGED";
             pr.mergeCommit = merge.hash();
             pr.closedBy = actor;
@@ -120,6 +121,7 @@ final class PullRequests {
     void decline(RepoRef repo, int id, Account actor) {
         synchronized (model) {
             PullRequest pr = find(repo, id);
+            pr.closedSourceHash = pr.sourceHash();
             pr.state = "DECLINED";
             pr.closedBy = actor;
             touch(pr);

@@ -197,6 +197,11 @@ public final class DcJson {
         node.set("fromRef", ref(pr.source, pr.sourceBranch, pr.sourceHash()));
         node.set("toRef", ref(pr.destination, pr.destinationBranch, pr.destinationHash()));
         node.put("locked", false);
+        if (pr.mergeCommit != null) {
+            // As in go-scm/server/pr_merged.json: the merge commit under properties, once merged.
+            node.putObject("properties").putObject("mergeCommit").put("displayId", pr.mergeCommit.substring(0, 11))
+                    .put("id", pr.mergeCommit);
+        }
         ObjectNode author = node.putObject("author");
         author.set("user", user(pr.author));
         author.put("role", "AUTHOR").put("approved", false).put("status", "UNAPPROVED");

@@ -59,11 +59,41 @@ public final class Model {
         return List.copyOf(accounts);
     }
 
+    /**
+     * Registers an account whose identity a real payload gives, or finds the one registered already: the same Cloud
+     * UUID, else (without UUIDs) the same Data Center id and name.
+     *
+     * @return the account registered
+     */
+    public synchronized Account seedAccount(Account account) {
+        for (Account known : accounts) {
+            boolean same = account.uuid() != null ? account.uuid().equals(known.uuid())
+                    : known.uuid() == null && known.numericId() == account.numericId()
+                            && known.name().equals(account.name());
+            if (same) {
+                return known;
+            }
+        }
+        accounts.add(account);
+        nextId = Math.max(nextId, account.numericId() + 1);
+        return account;
+    }
+
     public synchronized Owner createOwner(String key, String name) {
+        return createOwner(key, name, null, null);
+    }
+
+    /**
+     * Creates a workspace or project with a given identity, as a real payload shows it.
+     *
+     * @param uuid the Cloud UUID in braces, or {@code null} for a fresh one
+     * @param id the Data Center id, or {@code null} for the next one; ids generated later stay above it
+     */
+    public synchronized Owner createOwner(String key, String name, String uuid, Long id) {
         if (owners.containsKey(key)) {
             throw new IllegalArgumentException("Already exists: " + key);
         }
-        Owner owner = new Owner(key, name, braced(UUID.randomUUID()), nextId++);
+        Owner owner = new Owner(key, name, uuid != null ? uuid : braced(UUID.randomUUID()), identity(id));
         owners.put(key, owner);
         return owner;
     }
@@ -77,6 +107,16 @@ public final class Model {
     }
 
     public synchronized Repo createRepo(String ownerKey, String slug, Repo forkOf) {
+        return createRepo(ownerKey, slug, forkOf, null, null);
+    }
+
+    /**
+     * Creates a repository with a given identity, as a real payload shows it.
+     *
+     * @param uuid the Cloud UUID in braces, or {@code null} for a fresh one
+     * @param id the Data Center id, or {@code null} for the next one; ids generated later stay above it
+     */
+    public synchronized Repo createRepo(String ownerKey, String slug, Repo forkOf, String uuid, Long id) {
         Owner owner = owners.get(ownerKey);
         if (owner == null) {
             throw new IllegalArgumentException("No such " + (flavor == Flavor.CLOUD ? "workspace" : "project") + ": "
@@ -85,7 +125,7 @@ public final class Model {
         if (owner.repo(slug) != null) {
             throw new IllegalArgumentException("Already exists: " + ownerKey + "/" + slug);
         }
-        Repo repo = new Repo(owner, slug, braced(UUID.randomUUID()), nextId++, forkOf);
+        Repo repo = new Repo(owner, slug, uuid != null ? uuid : braced(UUID.randomUUID()), identity(id), forkOf);
         owner.add(repo);
         return repo;
     }
@@ -163,6 +203,58 @@ public final class Model {
         return commit;
     }
 
+    /**
+     * Adds a commit whose identity is given rather than made: its hash, parents, message (kept exactly: commits made
+     * in Bitbucket's editor have no trailing newline), people and dates as a real payload shows them. Its files are its
+     * parent's with {@code changes} applied; a merge commit's are its first parent's with what the other parents
+     * changed since their merge base (as {@link #merge} makes them), then {@code changes}. A commit the repository has
+     * already is kept as it is.
+     *
+     * @param parents parent hashes, first parent first; each must be in the repository already
+     * @return the commit in the repository
+     * @throws IllegalArgumentException when a parent is missing or a change does not fit the parent's files
+     */
+    public synchronized Commit seedCommit(Repo repo, String hash, String message, Account author, boolean linked,
+            OffsetDateTime authored, Account committer, OffsetDateTime committed, List<String> parents,
+            List<FileChange> changes) {
+        Commit known = repo.commit(hash);
+        if (known != null) {
+            return known;
+        }
+        if (!hash.matches("[0-9a-f]{40}")) {
+            throw new IllegalArgumentException("Not a full commit hash: " + hash);
+        }
+        for (String parent : parents) {
+            if (repo.commit(parent) == null) {
+                throw new IllegalArgumentException("Parent " + parent + " of " + hash + " is not in " + repo.fullName()
+                        + "; seed it first");
+            }
+        }
+        FileTree tree = parents.isEmpty() ? FileTree.EMPTY : repo.commit(parents.get(0)).tree();
+        CommitGraph graph = repo.graph();
+        for (String other : parents.subList(Math.min(1, parents.size()), parents.size())) {
+            String base = graph.mergeBase(parents.get(0), other);
+            tree = tree.with(repo.commit(other).tree().diff(base == null ? FileTree.EMPTY : repo.commit(base).tree()));
+        }
+        tree = tree.apply(hash, changes);
+        Commit commit = new Commit(hash, message, author, linked, authored, committer, committed, List.copyOf(parents),
+                tree);
+        repo.add(commit);
+        Instant latest = committed.toInstant().isAfter(authored.toInstant()) ? committed.toInstant()
+                : authored.toInstant();
+        lastDate = latest.isAfter(lastDate) ? latest : lastDate;
+        return commit;
+    }
+
+    /** @return the given id (later generated ids stay above it), or the next one */
+    private long identity(Long id) {
+        if (id == null) {
+            return nextId++;
+        }
+        nextId = Math.max(nextId, id + 1);
+        return id;
+    }
+
     /** @return a new annotated tag object pointing at {@code target} */
     public synchronized AnnotatedTag annotatedTag(Repo repo, String name, String target, Account tagger,
             String message) {
@@ -189,7 +281,7 @@ public final class Model {
 
     /** @return the next pull request id of a repository (ids count per destination repository) */
     public synchronized int nextPullRequestId(Repo repo) {
-        return repo.pullRequests().size() + 1;
+        return repo.pullRequests().stream().mapToInt(pr -> pr.id).max().orElse(0) + 1;
     }
 
     public static String braced(UUID uuid) {

@@ -25,6 +25,11 @@ public final class PullRequest {
     public int version;
     public String mergeCommit;
     public Account closedBy;
+    /**
+     * The source head when it was merged or declined: a closed pull request keeps its commits whatever its branch
+     * does afterwards; {@code null} while open.
+     */
+    public String closedSourceHash;
 
     public PullRequest(int id, Repo source, String sourceBranch, Repo destination, String destinationBranch,
             Account author, String title, String description, Instant createdOn) {
@@ -40,9 +45,9 @@ public final class PullRequest {
         this.updatedOn = createdOn;
     }
 
-    /** @return the commit the source branch points at */
+    /** @return the commit the source branch points at; once closed, the one it pointed at then */
     public String sourceHash() {
-        return source.branch(sourceBranch);
+        return closedSourceHash != null ? closedSourceHash : source.branch(sourceBranch);
     }
 
     /** @return the commit the destination branch points at */
