@@ -2,16 +2,14 @@ package dev.bitbridge.connector.crash;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -25,17 +23,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpServer;
 
-import dev.bitbridge.connector.support.Api;
 import dev.bitbridge.connector.support.BitbridgeTopics;
 import dev.bitbridge.connector.support.CloudSetup;
+import dev.bitbridge.connector.support.ConnectorProcess;
 import dev.bitbridge.connector.support.RawWebhooks;
 import dev.bitbridge.events.CloudEvents;
 import dev.bitbridge.events.Topics;
 import dev.bitbridge.events.scm.CommitEvent;
 import dev.bitbridge.events.scm.RefChangeEvent;
 import dev.bitbridge.events.webhook.BitbucketFlavor;
-import dev.bitbridge.testkit.EmbeddedKafka;
-import dev.bitbridge.testkit.EmbeddedPostgres;
 import dev.bitbridge.testkit.ServiceJar;
 import dev.bitbridge.testkit.TopicScanner;
 import dev.bitbridge.testkit.bitbucket.Account;
@@ -56,7 +52,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class ConnectorCrashIT {
 
     private static final Logger LOG = Logger.getLogger(ConnectorCrashIT.class);
-    static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    static final Path JAR = ConnectorProcess.JAR;
     static final int PUSHES = 150;
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -162,25 +158,8 @@ class ConnectorCrashIT {
     }
 
     private static ServiceJar startConnector() {
-        EmbeddedPostgres pg = EmbeddedPostgres.shared();
-        return ServiceJar.of(JAR)
-                .log(Path.of("target", "connector-crash-it.log").toAbsolutePath())
-                .property("kafka.bootstrap.servers", EmbeddedKafka.shared().bootstrapServers())
-                .property("quarkus.datasource.jdbc.url", pg.jdbcUrl())
-                .property("quarkus.datasource.reactive.url", pg.reactiveUrl())
-                .property("quarkus.datasource.username", pg.username())
-                .property("quarkus.datasource.password", "postgres")
-                .property("bitbridge.credentials.master-keys.test", "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=")
-                .property("bitbridge.credentials.active-master-key", "test")
-                .property("bitbridge.connector.sealing-keys.test", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")
-                .property("bitbridge.connector.sealing-key-id", "test")
-                .property("bitbridge.connector.api.admin-token", Api.ADMIN_TOKEN)
-                .property("bitbridge.connector.bitbucket.cloud-api-url", bitbucket.baseUrl())
-                .property("bitbridge.connector.webhook-base-url", "http://127.0.0.1:" + sink.getAddress().getPort())
-                .property("bitbridge.connector.enrichment.instance", "crash-it")
-                .property("mp.messaging.incoming.enrichment.max.poll.records", "10")
-                .start()
-                .awaitReady(Duration.ofSeconds(120));
+        return ConnectorProcess.start(bitbucket, "http://127.0.0.1:" + sink.getAddress().getPort(), "crash-it",
+                "connector-crash-it", Map.of("mp.messaging.incoming.enrichment.max.poll.records", "10"));
     }
 
     private static void publish(Delivery delivery) {
@@ -205,11 +184,7 @@ class ConnectorCrashIT {
         return values;
     }
 
-    private static void api(String method, String path, String body, int expected) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(connector.publicUrl() + path))
-                .header("Authorization", "Bearer " + Api.ADMIN_TOKEN).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+    private static void api(String method, String path, String body, int expected) {
+        ConnectorProcess.api(connector, method, path, body, expected);
     }
 }

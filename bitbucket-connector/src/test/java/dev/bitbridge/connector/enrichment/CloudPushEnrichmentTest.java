@@ -117,6 +117,32 @@ class CloudPushEnrichmentTest {
     }
 
     @Test
+    void aBranchBuiltOnCommitsAnEarlierChangeOfThePushBroughtComesAfterThem() throws Exception {
+        Account eve = integration("enrich-order", "ws-order");
+        RepoRef repo = connectedRepository("ws-order", "game");
+        bitbucket.push(repo, "main", NewCommit.by(eve, "base"));
+        forward(repo);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Enriched.refs("enrich-order").size() == 1);
+
+        bitbucket.newPush(repo, eve)
+                .branch("main", NewCommit.by(eve, "a1"), NewCommit.by(eve, "a2"))
+                .branch("y", NewCommit.by(eve, "b1"), NewCommit.by(eve, "b2"))
+                .send();
+        forward(repo);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Enriched.refs("enrich-order").size() == 3);
+        List<CommitEvent> commits = Enriched.commits("enrich-order");
+        assertThat(commits).extracting(CommitEvent::message).containsExactly("base\n", "a1\n", "a2\n", "b1\n",
+                "b2\n");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (CommitEvent commit : commits) {
+            commit.parents().stream().filter(p -> commits.stream().anyMatch(c -> c.hash().equals(p)))
+                    .forEach(p -> assertThat(seen).as("%s after its parent", commit.message()).contains(p));
+            seen.add(commit.hash());
+        }
+    }
+
+    @Test
     void theSameEventTwiceAndCommitsArrivingOnAnotherBranchAreNotPublishedAgain() throws Exception {
         Account joe = integration("enrich-again", "ws-again");
         RepoRef repo = connectedRepository("ws-again", "game");

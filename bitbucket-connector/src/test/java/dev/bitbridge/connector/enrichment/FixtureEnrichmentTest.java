@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -157,12 +156,6 @@ class FixtureEnrichmentTest {
 
     @Test
     @Order(1)
-    @Disabled("BUG: PushEnricher.Walk#outputs publishes a push's commit events in the reverse of the order the walk"
-            + " found them over the whole push (Collections.reverse of newCommits, filled change by change, each change"
-            + " newest first), so the commits of a later change come before those of an earlier one instead of oldest"
-            + " first as its Javadoc says: for multipleChangesPayload.json, e22fcb4 (manchu, 16:10:01) is published"
-            + " before 325d376 (main, 16:09:28). When a later change's branch is built on commits an earlier change of"
-            + " the same push brought, a child is published before its parent.")
     void commitEventsOfAPushComeOldestFirst() {
         deliver("fx-cloud-three-order", Flavor.CLOUD, "repo:push", "jenkins-bbs/cloud/multipleChangesPayload.json");
         Outcome out = awaitOutcome("fx-cloud-three-order");

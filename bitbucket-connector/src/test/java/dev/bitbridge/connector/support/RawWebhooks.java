@@ -37,6 +37,19 @@ public final class RawWebhooks implements AutoCloseable {
     /** Publishes one raw webhook and waits for Kafka's acknowledgement. */
     public RecordMetadata publish(String integration, BitbucketFlavor flavor, String eventKey, String eventId,
             String repository, byte[] body) {
+        try {
+            return publishAsync(integration, flavor, eventKey, eventId, repository, body).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka refused a raw webhook", e.getCause());
+        }
+    }
+
+    /** Publishes one raw webhook without waiting: for load. */
+    public java.util.concurrent.Future<RecordMetadata> publishAsync(String integration, BitbucketFlavor flavor,
+            String eventKey, String eventId, String repository, byte[] body) {
         RawWebhookEvent event = new RawWebhookEvent(eventId, integration, flavor, eventKey,
                 OffsetDateTime.now(ZoneOffset.UTC), repository, null, null);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.WEBHOOKS_V1,
@@ -53,7 +66,7 @@ public final class RawWebhooks implements AutoCloseable {
         if (repository != null) {
             header(record, CloudEvents.HEADER_SUBJECT, repository);
         }
-        return send(record);
+        return producer.send(record);
     }
 
     /** Publishes a record that is not a raw webhook at all (no CloudEvents headers): a poison record. */

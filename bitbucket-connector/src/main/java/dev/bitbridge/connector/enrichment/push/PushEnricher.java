@@ -1,7 +1,6 @@
 package dev.bitbridge.connector.enrichment.push;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -38,7 +37,8 @@ import dev.bitbridge.events.webhook.BitbucketFlavor;
  * a truncated or missing list costs one commits query; a new ref costs nothing when its head, or a commit the webhook
  * lists, is one the repository already has, and otherwise two (its branches, then the commits on no other branch);
  * a commit the repository already has is neither fetched nor published again — the ref event lists it as known.
- * Commit events come first (oldest first), then the ref events in the webhook's order.
+ * Commit events come first (every parent before its children, across all changes of the push), then the ref events
+ * in the webhook's order.
  */
 @ApplicationScoped
 public class PushEnricher {
@@ -206,8 +206,7 @@ public class PushEnricher {
 
         List<Output> outputs(String repository) {
             List<Output> out = new ArrayList<>();
-            List<String> oldestFirst = new ArrayList<>(newCommits.keySet());
-            Collections.reverse(oldestFirst);
+            List<String> oldestFirst = parentsFirst();
             List<CommitEvent> commits = new ArrayList<>();
             for (String hash : oldestFirst) {
                 context.changes().commitKnown(raw.integration(), repository, hash, raw.partition(), raw.offset());
@@ -223,6 +222,47 @@ public class PushEnricher {
                         event.type(), event));
             }
             return out;
+        }
+
+        /**
+         * The push's new commits with every parent before its children, across all of its changes (each change lists
+         * its own newest first), the changes in the push's order: a consumer never sees a commit before one it
+         * descends from.
+         */
+        private List<String> parentsFirst() {
+            List<String> ordered = new ArrayList<>();
+            Set<String> placed = new HashSet<>();
+            for (String hash : newCommits.keySet()) { // the changes in the push's order
+                place(hash, placed, ordered);
+            }
+            return ordered;
+        }
+
+        private void place(String start, Set<String> placed, List<String> ordered) {
+            // Iterative depth-first walk: a 2,000-commit chain must not overflow the stack.
+            java.util.Deque<String> stack = new java.util.ArrayDeque<>();
+            stack.push(start);
+            while (!stack.isEmpty()) {
+                String hash = stack.peek();
+                if (placed.contains(hash)) {
+                    stack.pop();
+                    continue;
+                }
+                String pending = null;
+                for (String parent : newCommits.get(hash).parents()) {
+                    if (newCommits.containsKey(parent) && !placed.contains(parent)) {
+                        pending = parent;
+                        break;
+                    }
+                }
+                if (pending != null) {
+                    stack.push(pending);
+                } else {
+                    stack.pop();
+                    placed.add(hash);
+                    ordered.add(hash);
+                }
+            }
         }
 
         private CommitEvent commitEvent(ListedCommit commit) {
