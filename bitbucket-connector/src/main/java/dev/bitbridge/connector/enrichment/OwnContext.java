@@ -29,8 +29,8 @@ public class OwnContext {
         return Uni.createFrom().<T> emitter(emitter -> context.runOnContext(ignored -> {
             try {
                 work.get().subscribe().with(emitter::complete, emitter::fail);
-            } catch (RuntimeException e) {
-                emitter.fail(e);
+            } catch (RuntimeException | Error e) {
+                emitter.fail(e); // an Error too: it must reach the caller, not vanish on the event loop
             }
         }));
     }
