@@ -7,12 +7,13 @@ import jakarta.enterprise.inject.Produces;
 import io.quarkus.vault.client.VaultClient;
 import io.vertx.mutiny.sqlclient.Pool;
 
-import dev.bitbridge.credentials.config.ConfigProblems;
 import dev.bitbridge.credentials.config.CredentialsConfig;
+import dev.bitbridge.credentials.config.CredentialsStartupCheck;
 import dev.bitbridge.credentials.config.MasterKeys;
 import dev.bitbridge.credentials.crypto.CredentialCipher;
 import dev.bitbridge.credentials.postgres.EncryptedPostgresCredentialStore;
 import dev.bitbridge.credentials.vault.VaultCredentialStore;
+import dev.bitbridge.platform.config.ConfigProblems;
 
 /**
  * The one {@link CredentialStore} bean, chosen by {@code bitbridge.credentials.store}. The pool and the Vault client are
@@ -32,7 +33,7 @@ public class CredentialStoreProducer {
     }
 
     private static CredentialCipher cipher(CredentialsConfig config) {
-        ConfigProblems problems = new ConfigProblems();
+        ConfigProblems problems = new ConfigProblems(CredentialsStartupCheck.SUBJECT);
         CredentialCipher cipher = MasterKeys.parse(config, problems).orElse(null);
         problems.throwIfAny();
         return cipher;

@@ -10,9 +10,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-import dev.bitbridge.ingress.lifecycle.FatalErrors;
 import dev.bitbridge.ingress.lifecycle.RecordingProcessExit;
 import dev.bitbridge.ingress.publish.FaultyIntake;
+import dev.bitbridge.platform.lifecycle.FatalErrors;
 import dev.bitbridge.testkit.KafkaTestResource;
 
 import static dev.bitbridge.ingress.Webhooks.newId;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -18,13 +19,25 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import dev.bitbridge.platform.lifecycle.FatalErrors;
+
 /**
  * Turns every failure of an API call into a small JSON {@link ApiError}. Jackson's and Bean Validation's own messages
  * quote the submitted value, which may be a password, so they are never passed on: the answer names the field only.
+ * <p>
+ * A JVM {@link Error} is answered 500 like any unexpected failure, and then ends the process ({@link FatalErrors},
+ * ADR 7).
  */
+@Singleton
 public class ApiErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiErrorMappers.class);
+
+    private final FatalErrors fatalErrors;
+
+    ApiErrorMappers(FatalErrors fatalErrors) {
+        this.fatalErrors = fatalErrors;
+    }
 
     @ServerExceptionMapper
     public Response refused(ApiException e) {
@@ -126,7 +139,9 @@ public class ApiErrorMappers {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, io.vertx.core.http.HttpServerResponse response) {
         if (e instanceof Error error) {
-            throw error;
+            String id = UUID.randomUUID().toString();
+            fatalErrors.handle("an API call (error id " + id + ")", error);
+            return internalError(id);
         }
         if (e instanceof java.io.IOException && "Request too large".equals(e.getMessage())) {
             // A chunked body grew over quarkus.http.limits.max-body-size while being read: Vert.x has answered 413
@@ -137,6 +152,10 @@ public class ApiErrorMappers {
         }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "API call failed unexpectedly (error id %s)", id);
+        return internalError(id);
+    }
+
+    private static Response internalError(String id) {
         return answer(500, ApiError.of("internal_error", "Something went wrong inside the connector; the log has the"
                 + " details under error id " + id));
     }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.Config;
 import io.quarkus.runtime.StartupEvent;
 
 import dev.bitbridge.events.integration.SecretSealer;
+import dev.bitbridge.platform.config.ConfigProblems;
 
 /**
  * Runs before anything else at start-up and stops the service, naming every key at fault, when the configuration
@@ -20,6 +21,8 @@ import dev.bitbridge.events.integration.SecretSealer;
 @ApplicationScoped
 public class StartupChecks {
 
+    /** How a refusal to start begins: "The Bitbucket connector cannot start: ..." ({@link ConfigProblems}). */
+    public static final String SUBJECT = "The Bitbucket connector";
     static final String PREFIX = "bitbridge.connector.";
     static final int MIN_ADMIN_TOKEN_LENGTH = 32;
 
@@ -30,7 +33,7 @@ public class StartupChecks {
 
     /** @return every problem of the configuration, for the start-up check and its tests */
     static ConfigProblems check(ConnectorConfig connector, Config config) {
-        ConfigProblems problems = new ConfigProblems();
+        ConfigProblems problems = new ConfigProblems(SUBJECT);
         checkWebhookBaseUrl(connector.webhookBaseUrl(), problems);
         checkSealingKeys(connector, problems);
         checkApiAccess(connector, config, problems);

@@ -19,11 +19,16 @@ import dev.bitbridge.connector.bitbucket.BitbucketException;
 import dev.bitbridge.connector.enrichment.state.EnrichmentState;
 import dev.bitbridge.connector.enrichment.state.Position;
 import dev.bitbridge.connector.enrichment.state.StateChanges;
+import dev.bitbridge.platform.lifecycle.FatalErrors;
 
 /**
  * Enriches one batch of raw webhooks. Records of one repository (one key) are handled one after another, in order;
  * different repositories concurrently. Each record either gives its enriched events, is skipped (a redelivery, an
  * event that needs no work) or becomes a dead letter with its reason. Only transient failures fail the batch.
+ * <p>
+ * A JVM {@link Error} is never a dead letter: it goes to {@link FatalErrors}, which fails liveness and ends the process
+ * (ADR 7), and the batch is never finished, so that nothing read after the record is committed meanwhile. The next
+ * process reads the record again.
  */
 @ApplicationScoped
 public class Enricher {
@@ -36,10 +41,12 @@ public class Enricher {
     private final NoticeEnricher notices;
     private final MeterRegistry meters;
     private final OwnContext context;
+    private final FatalErrors fatalErrors;
 
     Enricher(EnrichmentState state, Outputs outputs, NoticeEnricher notices, MeterRegistry meters,
-            OwnContext context) {
+            OwnContext context, FatalErrors fatalErrors) {
         this.context = context;
+        this.fatalErrors = fatalErrors;
         this.state = state;
         this.outputs = outputs;
         this.notices = notices;
@@ -100,9 +107,17 @@ public class Enricher {
             return Uni.createFrom().item(List.of());
         }
         return state.seenEvents(raw.integration(), List.of(raw.eventId()), position)
-                .onFailure().transform(f -> new TransientFailure("enrichment state unavailable", f))
+                .onFailure(f -> !(f instanceof Error))
+                .transform(f -> new TransientFailure("enrichment state unavailable", f))
                 .chain(seen -> seen.contains(raw.eventId()) ? skipRedelivery()
-                        : enrich(raw, position, changes));
+                        : enrich(raw, position, changes))
+                .onFailure(Error.class).recoverWithUni(error -> fatal(raw, (Error) error));
+    }
+
+    /** Ends the process; the record's batch is never finished, so nothing after it is committed (class comment). */
+    private Uni<List<Output>> fatal(RawRecord raw, Error error) {
+        fatalErrors.handle("enrichment of raw webhook " + raw.eventId() + " at " + raw.position(), error);
+        return Uni.createFrom().nothing();
     }
 
     private Uni<List<Output>> skipRedelivery() {
@@ -118,7 +133,7 @@ public class Enricher {
                     count(result.outputs().isEmpty() ? "skipped" : "enriched", result.outcome());
                     return result.outputs();
                 })
-                // A JVM Error is never dead-lettered: it fails the batch and stops the channel, which health reports.
+                // A JVM Error is never dead-lettered: it ends the process (see one(...)).
                 .onFailure(f -> !isTransient(f) && !(f instanceof Error)).recoverWithItem(f -> {
                     DeadLetterReason reason = DeadLetterReason.of(f);
                     if (reason == DeadLetterReason.INTERNAL_ERROR) {

@@ -27,12 +27,16 @@ import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
 import dev.bitbridge.connector.config.ConnectorConfig;
 import dev.bitbridge.connector.enrichment.state.EnrichmentState;
 import dev.bitbridge.connector.enrichment.state.Position;
+import dev.bitbridge.platform.lifecycle.FatalErrors;
 
 /**
  * Reads {@code bitbridge.webhooks.v1} in batches and writes each batch's enriched events, dead letters and consumer
  * offsets in one Kafka transaction (ADR 11). Transient failures (Bitbucket, PostgreSQL) hold the batch and try it
  * again after a backoff: the partition waits rather than skipping anything. If the Kafka transaction fails, the
  * consumer goes back to the last committed offsets and the batch is read again.
+ * <p>
+ * A JVM {@link Error} is never retried: it goes to {@link FatalErrors}, which fails liveness and ends the process
+ * (ADR 7), and the batch is never finished, so that nothing after it is committed; the next process reads it again.
  */
 @ApplicationScoped
 public class EnrichmentConsumer {
@@ -47,12 +51,14 @@ public class EnrichmentConsumer {
     private final ConnectorConfig.Enrichment config;
     private final MeterRegistry meters;
     private final KafkaClientService clients;
+    private final FatalErrors fatalErrors;
 
     EnrichmentConsumer(
             @Channel(CHANNEL_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 10_000) KafkaTransactions<byte[]> transactions,
             Enricher enricher, EnrichmentState state, ConnectorConfig config,
-            MeterRegistry meters, KafkaClientService clients) {
+            MeterRegistry meters, KafkaClientService clients, FatalErrors fatalErrors) {
         this.clients = clients;
+        this.fatalErrors = fatalErrors;
         this.transactions = transactions;
         this.enricher = enricher;
         this.state = state;
@@ -64,7 +70,11 @@ public class EnrichmentConsumer {
     public Uni<Void> enrich(Message<ConsumerRecords<String, byte[]>> batch) {
         List<ConsumerRecord<String, byte[]>> records = new java.util.ArrayList<>();
         batch.getPayload().forEach(records::add);
-        return positionOf(records).chain(position -> enrichAndWrite(batch, records, position));
+        return positionOf(records).chain(position -> enrichAndWrite(batch, records, position))
+                .onFailure(Error.class).recoverWithUni(error -> {
+                    fatalErrors.handle("enrichment of a batch of " + records.size() + " raw webhook(s)", (Error) error);
+                    return Uni.createFrom().nothing();
+                });
     }
 
     private Uni<Void> enrichAndWrite(Message<ConsumerRecords<String, byte[]>> batch,
@@ -75,7 +85,8 @@ public class EnrichmentConsumer {
                 .onFailure(Enricher::isTransient).retry()
                 .withBackOff(config.batchRetryBackoff(), Duration.ofMinutes(1)).indefinitely()
                 .call(result -> state.write(result.changes())
-                        .onFailure().retry().withBackOff(config.batchRetryBackoff(), Duration.ofMinutes(1))
+                        .onFailure(EnrichmentConsumer::retriable).retry()
+                        .withBackOff(config.batchRetryBackoff(), Duration.ofMinutes(1))
                         .indefinitely())
                 .chain(result -> transactions.withTransactionAndAck(batch, emitter -> {
                     result.outputs().forEach(output -> emitter.send(Outputs.message(output)));
@@ -103,6 +114,12 @@ public class EnrichmentConsumer {
                     });
                     return new Position(offsets);
                 })
-                .onFailure().retry().withBackOff(config.batchRetryBackoff(), Duration.ofMinutes(1)).indefinitely();
+                .onFailure(EnrichmentConsumer::retriable).retry()
+                .withBackOff(config.batchRetryBackoff(), Duration.ofMinutes(1)).indefinitely();
+    }
+
+    /** @return whether waiting may help: anything but a JVM {@link Error} */
+    private static boolean retriable(Throwable failure) {
+        return !(failure instanceof Error);
     }
 }

@@ -10,12 +10,17 @@ import org.eclipse.microprofile.config.Config;
 
 import io.quarkus.runtime.StartupEvent;
 
+import dev.bitbridge.platform.config.ConfigProblems;
+
 /**
  * Stops the service at start, naming every key at fault, when the configured credential store could only fail on the
  * first credential read.
  */
 @ApplicationScoped
 public class CredentialsStartupCheck {
+
+    /** How a refusal to start begins: "The credential store cannot start: ..." ({@link ConfigProblems}). */
+    public static final String SUBJECT = "The credential store";
 
     void check(@Observes @Priority(1) StartupEvent event, CredentialsConfig credentials, Config config) {
         problems(credentials, config.getOptionalValue(VaultLocation.URL, String.class)).throwIfAny();
@@ -27,7 +32,7 @@ public class CredentialsStartupCheck {
      * @return what is wrong with the configuration of the chosen store
      */
     static ConfigProblems problems(CredentialsConfig credentials, Optional<String> vaultUrl) {
-        ConfigProblems problems = new ConfigProblems();
+        ConfigProblems problems = new ConfigProblems(SUBJECT);
         switch (credentials.store()) {
             case POSTGRES -> MasterKeys.parse(credentials, problems);
             case VAULT -> VaultLocation.check(credentials, vaultUrl, problems);

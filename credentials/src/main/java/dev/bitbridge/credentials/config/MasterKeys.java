@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import dev.bitbridge.credentials.crypto.CredentialCipher;
+import dev.bitbridge.platform.config.ConfigProblems;
 
 /**
  * Reads {@code bitbridge.credentials.master-keys.<key-id>} and {@code bitbridge.credentials.active-master-key} into a

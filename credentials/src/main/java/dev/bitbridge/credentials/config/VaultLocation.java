@@ -3,6 +3,7 @@ package dev.bitbridge.credentials.config;
 import java.util.Optional;
 
 import dev.bitbridge.credentials.CredentialPaths;
+import dev.bitbridge.platform.config.ConfigProblems;
 
 /**
  * Checks what the Vault store needs: a Vault address, a KV mount and a path prefix that are valid Vault paths.

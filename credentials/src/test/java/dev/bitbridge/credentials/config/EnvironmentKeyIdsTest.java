@@ -9,6 +9,8 @@ import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
+import dev.bitbridge.platform.config.ConfigProblems;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Master keys given as environment variables, as a Kubernetes Secret usually provides them. */

@@ -3,6 +3,8 @@ package dev.bitbridge.ingress.config;
 import java.util.List;
 import java.util.Map;
 
+import dev.bitbridge.platform.config.ConfigProblems;
+
 /**
  * Catches environment variables for integrations and sealing keys that the configuration would silently ignore.
  * <p>

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 import dev.bitbridge.events.Topics;
+import dev.bitbridge.platform.config.ConfigProblems;
 
 /**
  * Checks the settings of the platform underneath the ingress (Kafka producer, HTTP shutdown, access log) against the

@@ -16,6 +16,7 @@ import io.quarkus.runtime.StartupEvent;
 
 import dev.bitbridge.ingress.integrations.DeclaredIntegrations;
 import dev.bitbridge.ingress.integrations.SealingKeys;
+import dev.bitbridge.platform.config.ConfigProblems;
 
 /**
  * Runs before anything else at start-up and stops the service, naming every key at fault, when the configuration
@@ -25,10 +26,12 @@ import dev.bitbridge.ingress.integrations.SealingKeys;
 @ApplicationScoped
 public class StartupChecks {
 
+    /** How a refusal to start begins: "The webhook ingress cannot start: ..." ({@link ConfigProblems}). */
+    public static final String SUBJECT = "The webhook ingress";
     private static final Logger LOG = Logger.getLogger(StartupChecks.class);
 
     void check(@Observes @Priority(1) StartupEvent event, IngressConfig ingress, Config config) {
-        ConfigProblems problems = new ConfigProblems();
+        ConfigProblems problems = new ConfigProblems(SUBJECT);
         EnvironmentNames.check(System.getenv(), problems);
         DeclaredIntegrations.parse(ingress, problems);
         SealingKeys.parse(ingress, problems);

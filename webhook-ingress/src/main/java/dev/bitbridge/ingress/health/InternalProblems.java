@@ -8,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.bitbridge.ingress.integrations.IntegrationTopicReader;
 import dev.bitbridge.ingress.kafka.TopicProvisioner;
-import dev.bitbridge.ingress.lifecycle.FatalErrors;
 import dev.bitbridge.ingress.publish.PublishedDeliveriesFollower;
 import dev.bitbridge.ingress.publish.PublisherHealth;
+import dev.bitbridge.platform.lifecycle.FatalErrors;
 
 /**
  * Collects what is broken inside the process — a thread that ended, a reader or producer that stopped making

@@ -13,9 +13,9 @@ import io.vertx.ext.web.RoutingContext;
 
 import dev.bitbridge.ingress.auth.TokenAuthenticator;
 import dev.bitbridge.ingress.config.IngressConfig;
-import dev.bitbridge.ingress.lifecycle.FatalErrors;
 import dev.bitbridge.ingress.publish.WebhookIntake;
 import dev.bitbridge.ingress.refusals.RefusalReporter;
+import dev.bitbridge.platform.lifecycle.FatalErrors;
 
 /**
  * Everything the public port serves: {@code POST /webhooks/bitbucket/{integration}}, and a JSON 404/405 for anything

@@ -7,8 +7,8 @@ import java.util.Map;
 import dev.bitbridge.events.integration.IntegrationNames;
 import dev.bitbridge.events.integration.TokenHash;
 import dev.bitbridge.ingress.config.ConfigNames;
-import dev.bitbridge.ingress.config.ConfigProblems;
 import dev.bitbridge.ingress.config.IngressConfig;
+import dev.bitbridge.platform.config.ConfigProblems;
 
 /**
  * Reads the integrations declared under {@code bitbridge.ingress.integrations.<name>.*}, checking each the way a

@@ -18,8 +18,9 @@ import dev.bitbridge.events.integration.IntegrationRoute;
 import dev.bitbridge.events.integration.PreviousCredentials;
 import dev.bitbridge.events.integration.SealedSecret;
 import dev.bitbridge.events.integration.SecretSealer;
-import dev.bitbridge.ingress.config.ConfigProblems;
 import dev.bitbridge.ingress.config.IngressConfig;
+import dev.bitbridge.ingress.config.StartupChecks;
+import dev.bitbridge.platform.config.ConfigProblems;
 
 /**
  * Turns one record of {@code bitbridge.integrations.v1} into a change of the {@link IntegrationRegistry}. A record
@@ -41,7 +42,7 @@ public class IntegrationRecordHandler {
     IntegrationRecordHandler(IntegrationRegistry registry, ObjectMapper json, IngressConfig config) {
         this.registry = registry;
         this.json = json;
-        ConfigProblems problems = new ConfigProblems();
+        ConfigProblems problems = new ConfigProblems(StartupChecks.SUBJECT);
         this.sealer = SealingKeys.parse(config, problems);
         problems.throwIfAny();
     }

@@ -12,9 +12,10 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Startup;
 
-import dev.bitbridge.ingress.config.ConfigProblems;
 import dev.bitbridge.ingress.config.IngressConfig;
+import dev.bitbridge.ingress.config.StartupChecks;
 import dev.bitbridge.ingress.metrics.IngressMetrics;
+import dev.bitbridge.platform.config.ConfigProblems;
 
 /**
  * Every integration the edge knows: those declared in configuration, and those read from
@@ -76,7 +77,7 @@ public class IntegrationRegistry {
     }
 
     private static Map<String, Integration> declared(IngressConfig config) {
-        ConfigProblems problems = new ConfigProblems();
+        ConfigProblems problems = new ConfigProblems(StartupChecks.SUBJECT);
         Map<String, Integration> parsed = DeclaredIntegrations.parse(config, problems);
         problems.throwIfAny();
         return Map.copyOf(parsed);

@@ -21,7 +21,7 @@ import dev.bitbridge.events.Topics;
 import dev.bitbridge.ingress.config.IngressConfig;
 import dev.bitbridge.ingress.kafka.TopicFollower;
 import dev.bitbridge.ingress.kafka.TopicProvisioner;
-import dev.bitbridge.ingress.lifecycle.FatalErrors;
+import dev.bitbridge.platform.lifecycle.FatalErrors;
 
 /**
  * Keeps the {@link IntegrationRegistry} in step with the compacted topic {@code bitbridge.integrations.v1}.

@@ -7,8 +7,8 @@ import java.util.Map;
 import dev.bitbridge.events.integration.IntegrationNames;
 import dev.bitbridge.events.integration.SecretSealer;
 import dev.bitbridge.ingress.config.ConfigNames;
-import dev.bitbridge.ingress.config.ConfigProblems;
 import dev.bitbridge.ingress.config.IngressConfig;
+import dev.bitbridge.platform.config.ConfigProblems;
 
 /**
  * Reads {@code bitbridge.ingress.sealing-keys.<key-id>}: each must be base64 of exactly 32 bytes. Key ids follow the

@@ -31,7 +31,7 @@ import io.smallrye.common.annotation.Identifier;
 import dev.bitbridge.events.TopicSpec;
 import dev.bitbridge.events.Topics;
 import dev.bitbridge.ingress.config.IngressConfig;
-import dev.bitbridge.ingress.lifecycle.FatalErrors;
+import dev.bitbridge.platform.lifecycle.FatalErrors;
 
 /**
  * Creates the topics the ingress writes and reads, with the settings their contracts need, when they are absent. In

@@ -31,8 +31,8 @@ import dev.bitbridge.ingress.config.IngressConfig;
 import dev.bitbridge.ingress.kafka.SkippingDeserializer;
 import dev.bitbridge.ingress.kafka.TopicFollower;
 import dev.bitbridge.ingress.kafka.TopicProvisioner;
-import dev.bitbridge.ingress.lifecycle.FatalErrors;
 import dev.bitbridge.ingress.metrics.IngressMetrics;
+import dev.bitbridge.platform.lifecycle.FatalErrors;
 
 /**
  * Reads {@code bitbridge.webhooks.v1} from the start of the duplicate window and tells {@link RecentDeliveries} about

@@ -10,6 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.smallrye.config.EnvConfigSource;
 
+import dev.bitbridge.platform.config.ConfigProblems;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EnvironmentNamesTest {
@@ -17,7 +19,7 @@ class EnvironmentNamesTest {
     private static final String SECRET_VALUE = "s3cr3t-token-value-9f8e7d";
 
     private static ConfigProblems check(Map<String, String> environment) {
-        ConfigProblems problems = new ConfigProblems();
+        ConfigProblems problems = new ConfigProblems(StartupChecks.SUBJECT);
         EnvironmentNames.check(environment, problems);
         return problems;
     }

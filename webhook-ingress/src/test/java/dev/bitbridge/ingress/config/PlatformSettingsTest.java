@@ -16,6 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.smallrye.config.SmallRyeConfig;
 
+import dev.bitbridge.platform.config.ConfigProblems;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PlatformSettingsTest {
@@ -35,7 +37,7 @@ class PlatformSettingsTest {
 
     private static List<String> problems(Map<String, String> properties, String... profiles) {
         SmallRyeConfig config = TestConfigs.config(properties, profiles);
-        ConfigProblems problems = new ConfigProblems();
+        ConfigProblems problems = new ConfigProblems(StartupChecks.SUBJECT);
         PlatformSettings.check(config, config.getConfigMapping(IngressConfig.class), problems);
         return problems.all();
     }

@@ -12,8 +12,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.bitbridge.events.integration.TokenHash;
 import dev.bitbridge.events.webhook.BitbucketFlavor;
-import dev.bitbridge.ingress.config.ConfigProblems;
+import dev.bitbridge.ingress.config.StartupChecks;
 import dev.bitbridge.ingress.config.TestConfigs;
+import dev.bitbridge.platform.config.ConfigProblems;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +24,7 @@ class DeclaredIntegrationsTest {
     private static final String TOKEN = "tok-6f1d0c2b9a8e4d3c";
     private static final String HASH = "sha256:550643f45e135491c47bea94823b37278d5dd91375b285d44001d005d1603a33";
 
-    private final ConfigProblems problems = new ConfigProblems();
+    private final ConfigProblems problems = new ConfigProblems(StartupChecks.SUBJECT);
 
     private Map<String, Integration> parse(Map<String, String> properties) {
         return DeclaredIntegrations.parse(TestConfigs.ingress(properties), problems);

@@ -11,8 +11,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.bitbridge.events.integration.SealedSecret;
 import dev.bitbridge.events.integration.SecretSealer;
-import dev.bitbridge.ingress.config.ConfigProblems;
+import dev.bitbridge.ingress.config.StartupChecks;
 import dev.bitbridge.ingress.config.TestConfigs;
+import dev.bitbridge.platform.config.ConfigProblems;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,7 +22,7 @@ class SealingKeysTest {
 
     private static final String P = "bitbridge.ingress.sealing-keys.";
 
-    private final ConfigProblems problems = new ConfigProblems();
+    private final ConfigProblems problems = new ConfigProblems(StartupChecks.SUBJECT);
 
     private SecretSealer parse(Map<String, String> properties) {
         return SealingKeys.parse(TestConfigs.ingress(properties), problems);

@@ -6,6 +6,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
+import dev.bitbridge.platform.lifecycle.ProcessExit;
+import dev.bitbridge.platform.lifecycle.QuarkusProcessExit;
+
 /**
  * Stands in for {@link QuarkusProcessExit} in tests that provoke a fatal error: it records the exit instead of ending
  * the test JVM. Enabled only by the test profiles that list it.

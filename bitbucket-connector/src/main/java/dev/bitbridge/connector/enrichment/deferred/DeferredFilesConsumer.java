@@ -33,12 +33,17 @@ import dev.bitbridge.connector.enrichment.push.CommitSource;
 import dev.bitbridge.connector.enrichment.push.DataCenterCommits;
 import dev.bitbridge.events.Topics;
 import dev.bitbridge.events.scm.CommitEvent;
+import dev.bitbridge.platform.lifecycle.FatalErrors;
 
 /**
  * Completes the file lists the API budget deferred (ADR 11). Reads the internal deferred-files topic and, once the
  * credential's budget allows, fetches each commit's files and publishes the commit again as
  * {@code dev.bitbridge.commit.files} — in one Kafka transaction with the offsets it read, so each completion is
  * published once. While the budget is still low the batch waits and is tried again; nothing is dropped.
+ * <p>
+ * A JVM {@link Error} never abandons a commit: it goes to {@link FatalErrors}, which fails liveness and ends the
+ * process (ADR 7), and the batch is never finished, so that nothing is committed after it; the next process reads it
+ * again.
  */
 @ApplicationScoped
 public class DeferredFilesConsumer {
@@ -56,13 +61,15 @@ public class DeferredFilesConsumer {
     private final ObjectMapper json;
     private final ConnectorConfig.Enrichment config;
     private final MeterRegistry meters;
+    private final FatalErrors fatalErrors;
 
     DeferredFilesConsumer(
             @Channel(CHANNEL_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2000) KafkaTransactions<byte[]> transactions,
             IntegrationAccess access, CloudCommits cloud,
             DataCenterCommits dataCenter, Outputs outputs, OwnContext context, ObjectMapper json,
-            ConnectorConfig config, MeterRegistry meters) {
+            ConnectorConfig config, MeterRegistry meters, FatalErrors fatalErrors) {
         this.transactions = transactions;
+        this.fatalErrors = fatalErrors;
         this.access = access;
         this.cloud = cloud;
         this.dataCenter = dataCenter;
@@ -86,7 +93,15 @@ public class DeferredFilesConsumer {
                 .chain(completed -> transactions.withTransactionAndAck(batch, emitter -> {
                     completed.stream().filter(o -> o != null).forEach(o -> emitter.send(Outputs.message(o)));
                     return Uni.createFrom().voidItem();
-                }));
+                }))
+                .onFailure(Error.class).recoverWithUni(error -> fatal("completing deferred file lists ("
+                        + records.size() + " record(s))", (Error) error));
+    }
+
+    /** Ends the process; the batch is never finished, so nothing after it is committed (class comment). */
+    private <T> Uni<T> fatal(String where, Error error) {
+        fatalErrors.handle(where, error);
+        return Uni.createFrom().nothing();
     }
 
     /** @return the completed commit, or null when it can never be completed (logged and counted) */
@@ -124,6 +139,9 @@ public class DeferredFilesConsumer {
                     meters.counter("bitbridge.connector.enrichment.deferred-files", "outcome", "abandoned")
                             .increment();
                     return null;
-                });
+                })
+                .onFailure(Error.class).recoverWithUni(error -> fatal("completing the files of commit "
+                        + pending.hash() + " in " + repository + " (integration '" + pending.integration() + "')",
+                        (Error) error));
     }
 }

@@ -1,4 +1,4 @@
-package dev.bitbridge.ingress.lifecycle;
+package dev.bitbridge.platform.lifecycle;
 
 /** Ends the process. A seam so that tests can observe a fatal error without their JVM ending. */
 public interface ProcessExit {

@@ -1,4 +1,4 @@
-package dev.bitbridge.ingress.lifecycle;
+package dev.bitbridge.platform.lifecycle;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,10 +14,13 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * What happens when the JVM throws an {@link Error} (out of memory, stack overflow, a class that cannot load) in a
  * thread of ours: the error is logged, liveness fails at once, and the process exits. A JVM that hit an {@code Error}
- * is in an unknown state; limping on (a reader thread silently gone, a producer that no longer sends) is how an edge
- * ends up answering 503 forever while looking healthy. Kubernetes, or the operator, starts a fresh one.
+ * is in an unknown state; limping on (a reader thread silently gone, a producer that no longer sends, a consumer that
+ * stopped) is how a service ends up failing every request or event forever while looking healthy. Kubernetes, or the
+ * operator, starts a fresh one (ADR 7).
  * <p>
- * Errors in threads that nobody catches (the JVM's default uncaught-exception handler) are routed here too.
+ * Code that catches failures hands an {@code Error} here instead of recovering from it; errors in threads that nobody
+ * catches (the JVM's default uncaught-exception handler, installed at start) are routed here too. What is failing
+ * shows in {@link #problem()}, which liveness reports ({@code health.FatalErrorCheck}, or a service's own check).
  * {@code -XX:+ExitOnOutOfMemoryError}, which every way we start a service sets, ends the JVM even earlier for the
  * commonest case.
  */
@@ -57,7 +60,8 @@ public class FatalErrors {
     /**
      * Records a fatal error, fails liveness and ends the process. Only the first error ends it; later ones are logged.
      *
-     * @param where what was running, e.g. "reader of bitbridge.integrations.v1"
+     * @param where what was running, e.g. "reader of bitbridge.integrations.v1"; it is logged and reported by liveness,
+     *        so it names no secret
      * @param error the error
      */
     public void handle(String where, Error error) {

@@ -1,4 +1,4 @@
-package dev.bitbridge.connector.config;
+package dev.bitbridge.platform.config;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,14 +7,23 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Collects what is wrong with the configuration, each problem naming its key, so that one failed start shows every
- * mistake at once. Messages never contain a configured value: several keys hold secrets.
+ * mistake at once instead of one per attempt. Messages never contain a configured value: several keys hold secrets
+ * (tokens, sealing keys, master keys).
  */
 public final class ConfigProblems {
 
+    private final String subject;
     private final List<String> problems = new ArrayList<>();
 
     /**
-     * @param key the configuration key at fault
+     * @param subject what cannot start, as the refusal's first words: "The webhook ingress", "The credential store"
+     */
+    public ConfigProblems(String subject) {
+        this.subject = subject;
+    }
+
+    /**
+     * @param key the configuration key (or environment variable) at fault
      * @param problem what is wrong and what to do
      */
     public void add(String key, String problem) {
@@ -29,7 +38,7 @@ public final class ConfigProblems {
     /** @throws ConfigurationException listing every problem, when there is at least one */
     public void throwIfAny() {
         if (!problems.isEmpty()) {
-            throw new ConfigurationException("The Bitbucket connector cannot start: " + problems.size()
+            throw new ConfigurationException(subject + " cannot start: " + problems.size()
                     + " configuration problem(s):\n  - " + String.join("\n  - ", problems));
         }
     }

@@ -1,4 +1,4 @@
-package dev.bitbridge.ingress.lifecycle;
+package dev.bitbridge.platform.lifecycle;
 
 import java.time.Duration;
 
@@ -9,7 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.runtime.Quarkus;
 
 /**
- * Asks Quarkus to stop (in-flight requests are answered, the producer flushes), and halts the JVM if that has not
+ * Asks Quarkus to stop (in-flight requests are answered, producers flush), and halts the JVM if that has not
  * finished within the shutdown timeout plus a margin: a JVM that hit an {@link Error} may be unable to stop cleanly.
  */
 @ApplicationScoped
