@@ -51,6 +51,7 @@ import static org.awaitility.Awaitility.await;
         + " it with -Dbitbridge.bench=true (see docs/benchmarks.md)")
 class EnrichmentBenchmarkIT {
 
+    private static final org.jboss.logging.Logger REPORT = org.jboss.logging.Logger.getLogger("bitbridge.bench");
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     static final int REPOSITORIES = 20;
     static final int SATURATION_PUSHES = Integer.getInteger("bitbridge.bench.pushes", 2000);
@@ -123,8 +124,8 @@ class EnrichmentBenchmarkIT {
             bitbucket.openPullRequest(repo, "feature/seven", repo, "main", dev, "Seven");
             return 0;
         });
-        System.out.println("\n== Bitbucket API calls per raw event (connector " + connector.publicUrl() + ")");
-        System.out.printf("%-42s %5s %8s %9s %9s %8s %9s %6s %6s%n", "scenario", "new", "commits", "diffstat",
+        REPORT.info("== Bitbucket API calls per raw event (connector " + connector.publicUrl() + ")");
+        report("%-42s %5s %8s %9s %9s %8s %9s %6s %6s%n", "scenario", "new", "commits", "diffstat",
                 "branches", "pr-cmts", "redirect", "other", "total");
         int expectedRefs = 1;
         int expectedPrs = 0;
@@ -141,7 +142,7 @@ class EnrichmentBenchmarkIT {
             }
             Map<String, Integer> calls = classify(bitbucket.requests());
             int total = calls.values().stream().mapToInt(Integer::intValue).sum();
-            System.out.printf("%-42s %5d %8d %9d %9d %8d %9d %6d %6d%n", scenario.getKey(), fresh,
+            report("%-42s %5d %8d %9d %9d %8d %9d %6d %6d%n", scenario.getKey(), fresh,
                     calls.getOrDefault("commits", 0), calls.getOrDefault("diffstat", 0),
                     calls.getOrDefault("branches", 0), calls.getOrDefault("pr-commits", 0),
                     calls.getOrDefault("redirect", 0), calls.getOrDefault("other", 0), total);
@@ -194,14 +195,14 @@ class EnrichmentBenchmarkIT {
             }
         }
         latencies.sort(null);
-        System.out.printf("%n== Saturation: %d push events over %d repositories (1 new commit each)%n",
+        report("%n== Saturation: %d push events over %d repositories (1 new commit each)%n",
                 deliveries.size(), REPOSITORIES);
-        System.out.printf("enriched push events/s: %.0f (%d in %.1f s, from the first raw record published to the"
+        report("enriched push events/s: %.0f (%d in %.1f s, from the first raw record published to the"
                 + " last ref record out)%n",
                 deliveries.size() / seconds, deliveries.size(), seconds);
-        System.out.printf("raw record -> ref record latency under saturation: p50 %d ms, p99 %d ms, max %d ms%n",
+        report("raw record -> ref record latency under saturation: p50 %d ms, p99 %d ms, max %d ms%n",
                 percentile(latencies, 50), percentile(latencies, 99), latencies.get(latencies.size() - 1));
-        System.out.printf("Bitbucket calls: %d (%.2f per push event)%n%n", bitbucket.requests().size(),
+        report("Bitbucket calls: %d (%.2f per push event)%n%n", bitbucket.requests().size(),
                 bitbucket.requests().size() / (double) deliveries.size());
         fixedRate(repos, 100, 10);
     }
@@ -244,8 +245,8 @@ class EnrichmentBenchmarkIT {
             }
         }
         latencies.sort(null);
-        System.out.printf("== Fixed rate: %d push events/s for %d s%n", perSecond, seconds);
-        System.out.printf("raw record -> ref record latency: p50 %d ms, p99 %d ms, max %d ms (%d events)%n%n",
+        report("== Fixed rate: %d push events/s for %d s%n", perSecond, seconds);
+        report("raw record -> ref record latency: p50 %d ms, p99 %d ms, max %d ms (%d events)%n%n",
                 percentile(latencies, 50), percentile(latencies, 99), latencies.get(latencies.size() - 1),
                 latencies.size());
     }
@@ -323,5 +324,10 @@ class EnrichmentBenchmarkIT {
         }
         int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+
+    /** One line (or block) of the printed report, through the logger. */
+    private static void report(String format, Object... args) {
+        REPORT.info(String.format(format, args).stripTrailing());
     }
 }
