@@ -125,6 +125,17 @@ public final class ServiceJar implements AutoCloseable {
         process.destroy();
     }
 
+    /**
+     * Kills the service at once (SIGKILL), as a crash, the OOM killer or {@code kill -9} would: no shutdown hook runs,
+     * nothing is flushed or closed. Returns once the process is gone.
+     *
+     * @return the exit status (137 on Linux)
+     */
+    public int kill() {
+        process.destroyForcibly();
+        return awaitExit(Duration.ofSeconds(30));
+    }
+
     /** Stops the service: SIGTERM, then SIGKILL after 30 s. */
     @Override
     public void close() {
