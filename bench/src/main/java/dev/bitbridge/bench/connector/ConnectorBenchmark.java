@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
+import dev.bitbridge.bench.LatencyStats;
 import dev.bitbridge.bench.MachineInfo;
 import dev.bitbridge.events.Topics;
 import dev.bitbridge.testkit.EmbeddedKafka;
@@ -134,6 +135,8 @@ public final class ConnectorBenchmark {
         String postgres = createDatabase(pg);
         log("PostgreSQL: " + postgres);
 
+        // The JDK HTTP server under the simulator reads this once, when its first server starts.
+        System.setProperty("sun.net.httpserver.nodelay", Boolean.toString(options.simulatorNoDelay()));
         simulator = BitbucketSimulator.cloud();
         String oauth = simulator.tokenUrl().substring(0, simulator.tokenUrl().lastIndexOf('/'));
         ConnectorSettings settings = ConnectorSettings.of(bootstrap,
@@ -145,6 +148,7 @@ public final class ConnectorBenchmark {
         ServiceJar connector = settings.builder(options).start();
         List<ScenarioResult> scenarios = new ArrayList<>();
         List<LoadRun> runs = new ArrayList<>();
+        LatencyStats probe = null;
         LoadRun warmup = null;
         try {
             connector.awaitReady(options.readyTimeout());
@@ -183,6 +187,10 @@ public final class ConnectorBenchmark {
                 List<RawDelivery> seeds = deliveriesOf(() -> load.forEach(r -> simulator.push(r, "main",
                         commit("seed " + r.slug()))));
                 publishAndAwait(seeds);
+                RepoRef first = load.get(0);
+                probe = SimulatorProbe.diffstat(simulator.baseUrl(), first.fullName(), simulator.head(first, "main"),
+                        author.email(), "bench-token", 200);
+                log("the simulator answers a diffstat in " + probe.describe());
                 if (options.warmupPushes() > 0) {
                     warmup = saturating("warm-up", pushes(load, options.warmupPushes()));
                     log(warmup.summary());
@@ -203,7 +211,11 @@ public final class ConnectorBenchmark {
             ConnectorReport report = new ConnectorReport(options, machine, loadAtStart, LoadAverage.now(),
                     "in-process single-node KRaft broker (testkit EmbeddedKafka) at " + bootstrap, postgres,
                     "in-process Cloud simulator (testkit BitbucketSimulator) at " + simulator.baseUrl()
-                            + ": answers at once, no rate limit",
+                            + ", no rate limit, TCP_NODELAY " + (options.simulatorNoDelay() ? "on" : "off")
+                            + (probe == null ? ""
+                                    : "; one diffstat over a keep-alive connection: p50 "
+                                            + LatencyStats.ms(probe.p50Micros()) + ", p99 " + LatencyStats.ms(probe.p99Micros())
+                                            + " (" + probe.count() + " requests from the harness)"),
                     connectorDescription, scenarios, warmup, runs, notes);
             String text = report.render();
             System.out.println();

@@ -34,6 +34,8 @@ import dev.bitbridge.bench.BenchOptions;
  * @param phases which phases run: {@code calls}, {@code throughput}, {@code latency}
  * @param targetEventsPerSecond the throughput target
  * @param targetP99 the latency target
+ * @param simulatorNoDelay whether the simulator's HTTP server sets {@code TCP_NODELAY} (the JDK server's
+ *        {@code sun.net.httpserver.nodelay}); without it every answer waits about 40 ms for a delayed ACK
  */
 public record ConnectorOptions(
         Path root,
@@ -53,7 +55,8 @@ public record ConnectorOptions(
         Duration drainTimeout,
         Set<String> phases,
         double targetEventsPerSecond,
-        Duration targetP99) {
+        Duration targetP99,
+        boolean simulatorNoDelay) {
 
     /** The phases a run can have, in the order they run. */
     public static final List<String> PHASES = List.of("calls", "throughput", "latency");
@@ -79,6 +82,8 @@ public record ConnectorOptions(
                                            <root>); -XX:+ExitOnOutOfMemoryError is always added
               --connector-log=<root>/bench/target/connector.log
               --ready-timeout=180s         how long to wait for GET /q/health/ready on its management interface
+              --simulator-nodelay=true     TCP_NODELAY on the simulator's HTTP server; false makes every Bitbucket
+                                           call wait ~40 ms for a delayed ACK, like a Bitbucket 40 ms away
               --target-events=200 --target-p99=100ms   targets the summary checks
               --result-file=<root>/bench/target/connector-result.txt
               --root=<dir>                 the project root (default: the current directory, or its parent in bench/)
@@ -88,7 +93,8 @@ public record ConnectorOptions(
     private static final Set<String> FLAGS = Set.of("smoke", "help");
     private static final Set<String> NAMES = Set.of("smoke", "help", "root", "phases", "repositories", "commits",
             "warmup-pushes", "pushes", "rates", "rate-duration", "drain-timeout", "seed", "connector-jar",
-            "connector-jvm-args", "connector-log", "ready-timeout", "target-events", "target-p99", "result-file");
+            "connector-jvm-args", "connector-log", "ready-timeout", "target-events", "target-p99", "result-file",
+            "simulator-nodelay");
 
     /**
      * @param args command-line arguments (without the leading {@code connector})
@@ -136,7 +142,8 @@ public record ConnectorOptions(
                 source.duration("drain-timeout", "180s"),
                 phases(source.get("phases", String.join(",", PHASES))),
                 Double.parseDouble(source.get("target-events", "200")),
-                source.duration("target-p99", "100ms"));
+                source.duration("target-p99", "100ms"),
+                Boolean.parseBoolean(source.get("simulator-nodelay", "true").trim()));
     }
 
     /** @return whether {@code --help} was asked for */

@@ -21,8 +21,8 @@ class CallsTableTest {
         List<String> lines = table.lines().toList();
         assertEquals(CallsTable.HEADER, lines.get(0));
         assertEquals(CallsTable.RULE, lines.get(1));
-        assertEquals("| push of 50 commits | 1 | 50 | 1 | 50 | 0 | 0 | 0 | 0 | 0 | 51 | met |", lines.get(2));
-        assertEquals("| pull request opened | 1 | 0 | 0 | 0 | 0 | 1 | 1 (+1 redirect) | 0 | 0 | 3 | met |",
+        assertEquals("| push of 50 commits | 1 | 50 | 1 | 50 | 0 | 0 | 0 | 0 | 0 | 51 | met | 20 |", lines.get(2));
+        assertEquals("| pull request opened | 1 | 0 | 0 | 0 | 0 | 1 | 1 (+1 redirect) | 0 | 0 | 3 | met | 20 |",
                 lines.get(3));
         assertEquals(4, lines.size());
     }
@@ -40,7 +40,7 @@ class CallsTableTest {
         assertTrue(fine.filesTargetMet());
         assertFalse(CallsTable.allMet(List.of(fine, seen)));
         assertTrue(CallsTable.allMet(List.of(fine)));
-        assertTrue(CallsTable.render(List.of(seen)).contains("| **NOT MET** |"));
+        assertTrue(CallsTable.render(List.of(seen)).contains("| **NOT MET** | 20 |"));
     }
 
     @Test

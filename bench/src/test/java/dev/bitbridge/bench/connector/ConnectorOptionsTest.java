@@ -30,6 +30,8 @@ class ConnectorOptionsTest {
         assertEquals(Set.of("calls", "throughput", "latency"), o.phases());
         assertTrue(o.connectorJar().endsWith("bitbucket-connector/target/quarkus-app/quarkus-run.jar"));
         assertEquals(List.of("-Xmx512m"), o.connectorJvmArgs());
+        assertTrue(o.simulatorNoDelay(), "an instant simulator: no delayed-ACK wait per call");
+        assertFalse(ConnectorOptions.parse("--simulator-nodelay=false").simulatorNoDelay());
     }
 
     @Test

@@ -25,7 +25,7 @@ class ConnectorReportTest {
                 List.of(run(0, 250, 900_000), run(100, 100, 40_000), run(200, 200, 120_000)));
         String text = report.render();
 
-        assertTrue(text.contains("| push of 5 commits | 1 | 5 | 0 | 5 | 0 | 0 | 0 | 0 | 0 | 5 | met |"), text);
+        assertTrue(text.contains("| push of 5 commits | 1 | 5 | 0 | 5 | 0 | 0 | 0 | 0 | 0 | 5 | met | 20 |"), text);
         assertTrue(text.contains("  diffstat calls per new commit, worst scenario   : 1.00   target <= 1 : MET"),
                 text);
         assertTrue(text.contains("  files or commit calls for commits seen before   : 0      target 0 : MET"), text);
