@@ -1,0 +1,280 @@
+package dev.bitbridge.bench.connector;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.bitbridge.bench.BenchOptions;
+
+/**
+ * Everything a connector run can vary. Each option is read from {@code --name=value} on the command line, else from
+ * the system property {@code bench.name}, else its default; {@code --smoke} shortens every phase to a few seconds.
+ *
+ * @param root the project root
+ * @param connectorJar the packaged connector
+ * @param connectorJvmArgs JVM options of the connector child JVM
+ * @param connectorLog where its output goes
+ * @param readyTimeout how long to wait for it to be ready
+ * @param resultFile where the summary is written
+ * @param repositories repositories the pushes of phase B are spread over (record keys)
+ * @param warmupPushes pushes published as fast as possible before anything is measured
+ * @param pushes pushes of the saturating run
+ * @param rates the fixed rates of the latency runs, pushes per second
+ * @param rateDuration how long each fixed-rate run publishes
+ * @param minCommits fewest commits in one push of phase B
+ * @param maxCommits most commits in one push of phase B (at most 5, so that the webhook's list is complete)
+ * @param seed seed of the random number of commits per push
+ * @param drainTimeout how long to wait for the outputs of a run once it stopped publishing
+ * @param phases which phases run: {@code calls}, {@code throughput}, {@code latency}
+ * @param targetEventsPerSecond the throughput target
+ * @param targetP99 the latency target
+ * @param simulatorNoDelay whether the simulator's HTTP server sets {@code TCP_NODELAY} (the JDK server's
+ *        {@code sun.net.httpserver.nodelay}); without it every answer waits about 40 ms for a delayed ACK
+ */
+public record ConnectorOptions(
+        Path root,
+        Path connectorJar,
+        List<String> connectorJvmArgs,
+        Path connectorLog,
+        Duration readyTimeout,
+        Path resultFile,
+        int repositories,
+        int warmupPushes,
+        int pushes,
+        List<Integer> rates,
+        Duration rateDuration,
+        int minCommits,
+        int maxCommits,
+        long seed,
+        Duration drainTimeout,
+        Set<String> phases,
+        double targetEventsPerSecond,
+        Duration targetP99,
+        boolean simulatorNoDelay) {
+
+    /** The phases a run can have, in the order they run. */
+    public static final List<String> PHASES = List.of("calls", "throughput", "latency");
+
+    /** Cloud lists at most this many commits per change in a push webhook; more makes the list truncated. */
+    public static final int LISTED_COMMITS = 5;
+
+    public static final String USAGE = """
+            Usage: bench/run connector [--name=value ...]   (or -Dbench.name=value)
+
+              --smoke                      a few seconds per phase instead of the defaults below
+              --phases=calls,throughput,latency   which phases run (A: calls per raw event; B: throughput, latency)
+              --repositories=20            repositories (record keys) the pushes of phase B are spread over
+              --commits=1-3                commits per push in phase B (at most 5: complete webhook lists)
+              --warmup-pushes=2000         pushes published as fast as possible first, not counted
+              --pushes=2000                pushes of the saturating run (enriched push events per second)
+              --rates=100,200              fixed rates of the latency runs, pushes per second
+              --rate-duration=20s          how long each fixed-rate run publishes
+              --drain-timeout=180s         how long to wait for a run's outputs once it stopped publishing
+              --seed=42                    seed of the random number of commits per push
+              --connector-jar=<root>/bitbucket-connector/target/quarkus-app/quarkus-run.jar
+              --connector-jvm-args="-Xmx512m"  JVM options of the connector child JVM (space separated; it runs in
+                                           <root>); -XX:+ExitOnOutOfMemoryError is always added
+              --connector-log=<root>/bench/target/connector.log
+              --ready-timeout=180s         how long to wait for GET /q/health/ready on its management interface
+              --simulator-nodelay=true     TCP_NODELAY on the simulator's HTTP server; false makes every Bitbucket
+                                           call wait ~40 ms for a delayed ACK, like a Bitbucket 40 ms away
+              --target-events=200 --target-p99=100ms   targets the summary checks
+              --result-file=<root>/bench/target/connector-result.txt
+              --root=<dir>                 the project root (default: the current directory, or its parent in bench/)
+            Durations: 500ms, 15s, 2m, or plain seconds.
+            """;
+
+    private static final Set<String> FLAGS = Set.of("smoke", "help");
+    private static final Set<String> NAMES = Set.of("smoke", "help", "root", "phases", "repositories", "commits",
+            "warmup-pushes", "pushes", "rates", "rate-duration", "drain-timeout", "seed", "connector-jar",
+            "connector-jvm-args", "connector-log", "ready-timeout", "target-events", "target-p99", "result-file",
+            "simulator-nodelay");
+
+    /**
+     * @param args command-line arguments (without the leading {@code connector})
+     * @return the options
+     * @throws IllegalArgumentException on an unknown or malformed option
+     */
+    public static ConnectorOptions parse(String... args) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("Unexpected argument '" + arg + "'\n" + USAGE);
+            }
+            String body = arg.substring(2);
+            int eq = body.indexOf('=');
+            String name = eq < 0 ? body : body.substring(0, eq);
+            if (!NAMES.contains(name)) {
+                throw new IllegalArgumentException("Unknown option --" + name + "\n" + USAGE);
+            }
+            if (eq < 0 && !FLAGS.contains(name)) {
+                throw new IllegalArgumentException("Option --" + name + " needs a value: --" + name + "=...");
+            }
+            given.put(name, eq < 0 ? "true" : body.substring(eq + 1));
+        }
+        Source source = new Source(given);
+        boolean smoke = Boolean.parseBoolean(source.get("smoke", "false"));
+        Path root = (source.has("root") ? Path.of(source.get("root", null)) : detectRoot()).toAbsolutePath()
+                .normalize();
+        int[] commits = commitRange(source.get("commits", "1-3"));
+        return new ConnectorOptions(
+                root,
+                Path.of(source.get("connector-jar",
+                        root.resolve("bitbucket-connector/target/quarkus-app/quarkus-run.jar").toString())),
+                splitArgs(source.get("connector-jvm-args", "-Xmx512m")),
+                Path.of(source.get("connector-log", root.resolve("bench/target/connector.log").toString())),
+                source.duration("ready-timeout", "180s"),
+                Path.of(source.get("result-file", root.resolve("bench/target/connector-result.txt").toString())),
+                source.positiveInt("repositories", "20"),
+                source.nonNegativeInt("warmup-pushes", smoke ? "100" : "2000"),
+                source.positiveInt("pushes", smoke ? "300" : "2000"),
+                rates(source.get("rates", "100,200")),
+                source.duration("rate-duration", smoke ? "4s" : "20s"),
+                commits[0],
+                commits[1],
+                Long.parseLong(source.get("seed", "42").trim()),
+                source.duration("drain-timeout", "180s"),
+                phases(source.get("phases", String.join(",", PHASES))),
+                Double.parseDouble(source.get("target-events", "200")),
+                source.duration("target-p99", "100ms"),
+                Boolean.parseBoolean(source.get("simulator-nodelay", "true").trim()));
+    }
+
+    /** @return whether {@code --help} was asked for */
+    public static boolean wantsHelp(String... args) {
+        return BenchOptions.wantsHelp(args);
+    }
+
+    /** @return whether this phase runs */
+    public boolean runs(String phase) {
+        return phases.contains(phase);
+    }
+
+    /** @return pushes a fixed-rate run at {@code rate} publishes */
+    public int pushesAt(int rate) {
+        return (int) Math.max(1, rate * rateDuration.toMillis() / 1000);
+    }
+
+    static int[] commitRange(String text) {
+        String t = text.trim();
+        int dash = t.indexOf('-');
+        try {
+            int min = Integer.parseInt((dash < 0 ? t : t.substring(0, dash)).trim());
+            int max = dash < 0 ? min : Integer.parseInt(t.substring(dash + 1).trim());
+            if (min < 1 || max < min || max > LISTED_COMMITS) {
+                throw new IllegalArgumentException("--commits must be a range within 1-" + LISTED_COMMITS
+                        + " (complete webhook lists), was '" + text + "'");
+            }
+            return new int[] { min, max };
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--commits is not a range like 1-3: '" + text + "'", e);
+        }
+    }
+
+    static List<Integer> rates(String text) {
+        List<Integer> out = new ArrayList<>();
+        for (String part : text.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                int rate = Integer.parseInt(part.trim());
+                if (rate < 1) {
+                    throw new IllegalArgumentException("--rates must be positive, was " + rate);
+                }
+                out.add(rate);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--rates is not a list of numbers: '" + text + "'", e);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    static Set<String> phases(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String part : text.split(",")) {
+            String phase = part.trim();
+            if (phase.isEmpty()) {
+                continue;
+            }
+            if (!PHASES.contains(phase)) {
+                throw new IllegalArgumentException("Unknown phase '" + phase + "'; phases are " + PHASES);
+            }
+            out.add(phase);
+        }
+        return Set.copyOf(out);
+    }
+
+    private static Path detectRoot() {
+        Path cwd = Path.of("").toAbsolutePath();
+        if (Files.isDirectory(cwd.resolve("bench")) && Files.exists(cwd.resolve("pom.xml"))) {
+            return cwd;
+        }
+        if (cwd.getFileName() != null && cwd.getFileName().toString().equals("bench") && cwd.getParent() != null
+                && Files.exists(cwd.getParent().resolve("pom.xml"))) {
+            return cwd.getParent();
+        }
+        return cwd;
+    }
+
+    private static List<String> splitArgs(String text) {
+        List<String> out = new ArrayList<>();
+        for (String part : text.trim().split("\\s+")) {
+            if (!part.isEmpty()) {
+                out.add(part);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Command line first, then {@code bench.*} system properties. */
+    private record Source(Map<String, String> given) {
+
+        boolean has(String name) {
+            return given.containsKey(name) || System.getProperty("bench." + name) != null;
+        }
+
+        String get(String name, String fallback) {
+            String value = given.get(name);
+            if (value == null) {
+                value = System.getProperty("bench." + name);
+            }
+            return value == null ? fallback : value;
+        }
+
+        Duration duration(String name, String fallback) {
+            Duration d = BenchOptions.parseDuration(get(name, fallback));
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("--" + name + " must not be negative");
+            }
+            return d;
+        }
+
+        int positiveInt(String name, String fallback) {
+            int n = nonNegativeInt(name, fallback);
+            if (n < 1) {
+                throw new IllegalArgumentException("--" + name + " must be at least 1, was " + n);
+            }
+            return n;
+        }
+
+        int nonNegativeInt(String name, String fallback) {
+            String value = get(name, fallback);
+            try {
+                int n = Integer.parseInt(value.trim());
+                if (n < 0) {
+                    throw new IllegalArgumentException("--" + name + " must not be negative, was " + n);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--" + name + " is not a number: '" + value + "'", e);
+            }
+        }
+    }
+}
