@@ -55,15 +55,17 @@ public class BitbucketCalls {
      * @throws BitbucketException (as the Uni's failure) when Bitbucket refused, or still failed after the last try
      */
     public Uni<Optional<BitbucketAnswer>> get(Access access, String url, Purpose purpose) {
-        if (purpose == Purpose.DEFERRABLE && !budget.allowsDeferrable(access.budgetKey())) {
-            return Uni.createFrom().item(Optional.empty());
+        if (purpose == Purpose.ESSENTIAL) {
+            return get(access, url).map(Optional::of);
         }
-        return attempt(access, url, 1).map(Optional::of);
+        return Uni.createFrom().deferred(() -> budget.reserveDeferrable(access.budgetKey())
+                ? attempt(access, url, 1, true).map(Optional::of)
+                : Uni.createFrom().item(Optional.empty()));
     }
 
     /** @return the answer of an essential call */
     public Uni<BitbucketAnswer> get(Access access, String url) {
-        return attempt(access, url, 1);
+        return attempt(access, url, 1, false);
     }
 
     /**
@@ -99,14 +101,19 @@ public class BitbucketCalls {
         });
     }
 
-    private Uni<BitbucketAnswer> attempt(Access access, String url, int attempt) {
-        return http.call(access.target(), access.authorization(), HttpMethod.GET, url, null)
-                .invoke(answer -> budget.record(access.budgetKey(), answer.headers()))
+    /**
+     * @param reserved whether the budget already counts this call as sent (a deferrable call's first try)
+     */
+    private Uni<BitbucketAnswer> attempt(Access access, String url, int attempt, boolean reserved) {
+        return Uni.createFrom().deferred(() -> {
+            if (!reserved) {
+                budget.sending(access.budgetKey());
+            }
+            return http.call(access.target(), access.authorization(), HttpMethod.GET, url, null)
+                    .onTermination().invoke((answer, failure, cancelled) -> settle(access, answer, failure));
+        })
                 .onFailure(BitbucketException.class).recoverWithUni(f -> {
                     BitbucketException failure = (BitbucketException) f;
-                    if (failure.status() > 0) {
-                        budget.record(access.budgetKey(), MultiMap.caseInsensitiveMultiMap());
-                    }
                     if (failure.problem() == BitbucketProblem.RATE_LIMITED) {
                         budget.rateLimited(access.budgetKey(), failure.retryAfter());
                     }
@@ -118,8 +125,19 @@ public class BitbucketCalls {
                             access.integration().name, failure.problem().code(), attempt, retry.maxAttempts(),
                             wait.get().toMillis());
                     return Uni.createFrom().voidItem().onItem().delayIt().by(wait.get())
-                            .chain(() -> attempt(access, url, attempt + 1));
+                            .chain(() -> attempt(access, url, attempt + 1, false));
                 });
+    }
+
+    /** Tells the budget how a sent call ended: answered (whatever the status) counts, no answer does not. */
+    private void settle(Access access, BitbucketAnswer answer, Throwable failure) {
+        if (answer != null) {
+            budget.record(access.budgetKey(), answer.headers());
+        } else if (failure instanceof BitbucketException refused && refused.status() > 0) {
+            budget.record(access.budgetKey(), MultiMap.caseInsensitiveMultiMap());
+        } else {
+            budget.unanswered(access.budgetKey());
+        }
     }
 
     /** @return how long to wait before the next try, or empty when there is none */

@@ -1,5 +1,8 @@
 package dev.bitbridge.connector.bitbucket;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -22,6 +25,7 @@ public class IntegrationAccess {
     private final IntegrationSecrets secrets;
     private final ConnectorConfig config;
     private final OAuthTokens oauth;
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
     IntegrationAccess(IntegrationSecrets secrets, ConnectorConfig config, OAuthTokens oauth) {
         this.secrets = secrets;
@@ -55,6 +59,40 @@ public class IntegrationAccess {
                             + " integration '" + name + "' are missing from the credential store; set them again"));
                     return new Access(entity, target, credential(name, kind, fields), BudgetKey.of(target, fields));
                 }));
+    }
+
+    /**
+     * Like {@link #of}, but remembered for {@code bitbridge.connector.enrichment.access-cache-ttl}: enrichment needs
+     * an integration's access for every event, and reading the row and decrypting the credential each time cost two
+     * PostgreSQL round trips per event. A change through this replica's API forgets it at once ({@link #forget});
+     * another replica's change is seen within the TTL, and a call refused for its credential is tried again with
+     * fresh access by the caller.
+     */
+    public Uni<Access> remembered(String name) {
+        Remembered known = remembered.get(name);
+        long now = System.nanoTime();
+        if (known != null && known.fresh(now, config.enrichment().accessCacheTtl())) {
+            return Uni.createFrom().item(known.access());
+        }
+        return of(name).invoke(access -> remembered.put(name, new Remembered(access, now)));
+    }
+
+    /** @return whether {@link #remembered} would answer from memory now, without reading the integration */
+    public boolean isRemembered(String name) {
+        Remembered known = remembered.get(name);
+        return known != null && known.fresh(System.nanoTime(), config.enrichment().accessCacheTtl());
+    }
+
+    /** The integration changed or is gone: what {@link #remembered} kept of it is stale. */
+    public void forget(String name) {
+        remembered.remove(name);
+    }
+
+    private record Remembered(Access access, long at) {
+
+        boolean fresh(long now, java.time.Duration ttl) {
+            return now - at < ttl.toNanos();
+        }
     }
 
     private BitbucketCredential credential(String name, CredentialKind kind, SecretFields fields) {

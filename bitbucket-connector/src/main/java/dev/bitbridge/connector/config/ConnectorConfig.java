@@ -95,6 +95,17 @@ public interface ConnectorConfig {
         /** The first wait before a batch whose enrichment failed transiently is tried again; doubled up to a minute. */
         @WithDefault("PT1S")
         Duration batchRetryBackoff();
+
+        /**
+         * How long enrichment reuses an integration's access (its row and decrypted credential) before reading it
+         * again; a change made through this replica's API takes effect at once, another replica's within this time.
+         */
+        @WithDefault("PT30S")
+        Duration accessCacheTtl();
+
+        /** How many file lists of one push are asked of Bitbucket at once (within the per-host connection limit). */
+        @WithDefault("4")
+        int concurrentFileCalls();
     }
 
     interface Bitbucket {

@@ -37,6 +37,7 @@ public class StartupChecks {
         checkWebhookBaseUrl(connector.webhookBaseUrl(), problems);
         checkSealingKeys(connector, problems);
         checkApiAccess(connector, config, problems);
+        checkEnrichment(connector.enrichment(), problems);
         return problems;
     }
 
@@ -68,6 +69,17 @@ public class StartupChecks {
         if (!connector.sealingKeys().containsKey(connector.sealingKeyId())) {
             problems.add(PREFIX + "sealing-key-id", "names no key of " + PREFIX + "sealing-keys (configured ids: "
                     + connector.sealingKeys().keySet() + ")");
+        }
+    }
+
+    private static void checkEnrichment(ConnectorConfig.Enrichment enrichment, ConfigProblems problems) {
+        if (enrichment.concurrentFileCalls() < 1) {
+            problems.add(PREFIX + "enrichment.concurrent-file-calls", "must be at least 1 (is "
+                    + enrichment.concurrentFileCalls() + "); 4 is the default");
+        }
+        if (enrichment.accessCacheTtl().isNegative()) {
+            problems.add(PREFIX + "enrichment.access-cache-ttl", "must not be negative (is "
+                    + enrichment.accessCacheTtl() + "); PT0S reads the integration for every event");
         }
     }
 

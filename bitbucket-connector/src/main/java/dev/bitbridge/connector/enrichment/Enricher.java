@@ -2,8 +2,12 @@ package dev.bitbridge.connector.enrichment;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -61,16 +65,19 @@ public class Enricher {
 
     public Uni<EnrichedBatch> enrich(List<ConsumerRecord<String, byte[]>> records, Position position) {
         StateChanges changes = new StateChanges();
+        List<Optional<RawRecord>> raws = records.stream().map(RawRecord::of).toList();
         List<List<Output>> perRecord = new ArrayList<>();
         Map<String, List<Integer>> byKey = new LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) {
             perRecord.add(List.of());
             byKey.computeIfAbsent(String.valueOf(records.get(i).key()), k -> new ArrayList<>()).add(i);
         }
-        return Multi.createFrom().iterable(byKey.values())
-                .onItem().transformToUni(indexes -> inOrder(records, indexes, position, changes, perRecord))
-                .merge(CONCURRENT_REPOSITORIES)
-                .collect().last()
+        return seenBefore(raws, position)
+                .chain(seen -> Multi.createFrom().iterable(byKey.values())
+                        .onItem().transformToUni(indexes -> inOrder(records, raws, indexes, seen, position, changes,
+                                perRecord))
+                        .merge(CONCURRENT_REPOSITORIES)
+                        .collect().last())
                 .map(done -> {
                     List<Output> all = new ArrayList<>();
                     perRecord.forEach(all::addAll);
@@ -78,11 +85,34 @@ public class Enricher {
                 });
     }
 
-    private Uni<Void> inOrder(List<ConsumerRecord<String, byte[]>> records, List<Integer> indexes, Position position,
-            StateChanges changes, List<List<Output>> perRecord) {
+    /**
+     * @return the batch's events that committed output already handled ({@code integration\nevent id}): one query per
+     *         integration in the batch, not one per record
+     */
+    private Uni<Set<String>> seenBefore(List<Optional<RawRecord>> raws, Position position) {
+        Map<String, Set<String>> idsByIntegration = new LinkedHashMap<>();
+        raws.forEach(raw -> raw.ifPresent(r -> idsByIntegration.computeIfAbsent(r.integration(),
+                i -> new LinkedHashSet<>()).add(r.eventId())));
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        return Multi.createFrom().iterable(idsByIntegration.entrySet())
+                .onItem().transformToUniAndConcatenate(ids -> state.seenEvents(ids.getKey(), ids.getValue(), position)
+                        .invoke(found -> found.forEach(id -> seen.add(seenKey(ids.getKey(), id)))))
+                .collect().last()
+                .replaceWith(seen)
+                .onFailure(f -> !(f instanceof Error))
+                .transform(f -> new TransientFailure("enrichment state unavailable", f));
+    }
+
+    private static String seenKey(String integration, String eventId) {
+        return integration + "\n" + eventId;
+    }
+
+    private Uni<Void> inOrder(List<ConsumerRecord<String, byte[]>> records, List<Optional<RawRecord>> raws,
+            List<Integer> indexes, Set<String> seen, Position position, StateChanges changes,
+            List<List<Output>> perRecord) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (int index : indexes) {
-            chain = chain.chain(() -> one(records.get(index), position, changes)
+            chain = chain.chain(() -> one(records.get(index), raws.get(index), seen, position, changes)
                     .invoke(out -> {
                         synchronized (perRecord) {
                             perRecord.set(index, out);
@@ -93,8 +123,9 @@ public class Enricher {
         return chain;
     }
 
-    private Uni<List<Output>> one(ConsumerRecord<String, byte[]> record, Position position, StateChanges changes) {
-        RawRecord raw = RawRecord.of(record).orElse(null);
+    private Uni<List<Output>> one(ConsumerRecord<String, byte[]> record, Optional<RawRecord> read, Set<String> seen,
+            Position position, StateChanges changes) {
+        RawRecord raw = read.orElse(null);
         if (raw == null) {
             count("dead_letter", "not_a_raw_webhook");
             return Uni.createFrom().item(List.of(outputs.deadLetter(record, "not_a_raw_webhook", "The record lacks the"
@@ -102,15 +133,11 @@ public class Enricher {
                     + " ce_bitbucketflavor, ce_bitbucketeventkey) or a body; only the ingress publishes to this"
                     + " topic.")));
         }
-        if (changes.eventHandled(raw.integration(), raw.eventId())) {
-            count("skipped", "redelivery");
-            return Uni.createFrom().item(List.of());
+        if (seen.contains(seenKey(raw.integration(), raw.eventId()))
+                || changes.eventHandled(raw.integration(), raw.eventId())) {
+            return skipRedelivery();
         }
-        return state.seenEvents(raw.integration(), List.of(raw.eventId()), position)
-                .onFailure(f -> !(f instanceof Error))
-                .transform(f -> new TransientFailure("enrichment state unavailable", f))
-                .chain(seen -> seen.contains(raw.eventId()) ? skipRedelivery()
-                        : enrich(raw, position, changes))
+        return enrich(raw, position, changes)
                 .onFailure(Error.class).recoverWithUni(error -> fatal(raw, (Error) error));
     }
 

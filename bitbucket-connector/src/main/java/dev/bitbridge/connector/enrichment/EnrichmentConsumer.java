@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +23,11 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
 
 import dev.bitbridge.connector.config.ConnectorConfig;
+import dev.bitbridge.connector.enrichment.state.CommittedOffsets;
 import dev.bitbridge.connector.enrichment.state.EnrichmentState;
 import dev.bitbridge.connector.enrichment.state.Position;
 import dev.bitbridge.platform.lifecycle.FatalErrors;
@@ -52,6 +55,7 @@ public class EnrichmentConsumer {
     private final MeterRegistry meters;
     private final KafkaClientService clients;
     private final FatalErrors fatalErrors;
+    private final CommittedOffsets committedOffsets = new CommittedOffsets();
 
     EnrichmentConsumer(
             @Channel(CHANNEL_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 10_000) KafkaTransactions<byte[]> transactions,
@@ -70,7 +74,12 @@ public class EnrichmentConsumer {
     public Uni<Void> enrich(Message<ConsumerRecords<String, byte[]>> batch) {
         List<ConsumerRecord<String, byte[]>> records = new java.util.ArrayList<>();
         batch.getPayload().forEach(records::add);
-        return positionOf(records).chain(position -> enrichAndWrite(batch, records, position))
+        int generation = batch.getMetadata(IncomingKafkaRecordBatchMetadata.class)
+                .map(IncomingKafkaRecordBatchMetadata::getConsumerGroupGenerationId).orElse(Integer.MIN_VALUE);
+        return positionOf(records, generation)
+                .chain(position -> enrichAndWrite(batch, records, position))
+                .invoke(() -> committedOffsets.committed(generation, nextOffsets(records)))
+                .onFailure().invoke(committedOffsets::forget)
                 .onFailure(Error.class).recoverWithUni(error -> {
                     fatalErrors.handle("enrichment of a batch of " + records.size() + " raw webhook(s)", (Error) error);
                     return Uni.createFrom().nothing();
@@ -95,16 +104,35 @@ public class EnrichmentConsumer {
     }
 
     /**
-     * Asks Kafka for the committed offsets of the batch's partitions: state stamped at or after them is not
-     * committed. Asking, rather than taking the batch's first offsets, stays right whatever the consumer buffered
-     * before an aborted transaction reset it.
+     * The committed offsets of the batch's partitions: state stamped at or after them is not committed. They are what
+     * this consumer's own last transactions committed, when that is known to be true ({@link CommittedOffsets}), else
+     * asked of Kafka. Asking, rather than taking the batch's first offsets, stays right whatever the consumer
+     * buffered before an aborted transaction reset it.
      */
-    private Uni<Position> positionOf(List<ConsumerRecord<String, byte[]>> records) {
-        Set<TopicPartition> partitions = new HashSet<>();
-        records.forEach(r -> partitions.add(new TopicPartition(r.topic(), r.partition())));
-        if (partitions.isEmpty()) {
+    private Uni<Position> positionOf(List<ConsumerRecord<String, byte[]>> records, int generation) {
+        Map<Integer, Long> firstOffsets = new HashMap<>();
+        records.forEach(r -> firstOffsets.merge(r.partition(), r.offset(), Math::min));
+        if (firstOffsets.isEmpty()) {
             return Uni.createFrom().item(new Position(Map.of()));
         }
+        Optional<Position> known = committedOffsets.positionOf(generation, firstOffsets);
+        if (known.isPresent()) {
+            meters.counter("bitbridge.connector.enrichment.positions", "source", "own_commits").increment();
+            return Uni.createFrom().item(known.get());
+        }
+        meters.counter("bitbridge.connector.enrichment.positions", "source", "kafka").increment();
+        return askKafka(records).invoke(position -> committedOffsets.learnt(generation, position));
+    }
+
+    private static Map<Integer, Long> nextOffsets(List<ConsumerRecord<String, byte[]>> records) {
+        Map<Integer, Long> next = new HashMap<>();
+        records.forEach(r -> next.merge(r.partition(), r.offset() + 1, Math::max));
+        return next;
+    }
+
+    private Uni<Position> askKafka(List<ConsumerRecord<String, byte[]>> records) {
+        Set<TopicPartition> partitions = new HashSet<>();
+        records.forEach(r -> partitions.add(new TopicPartition(r.topic(), r.partition())));
         return clients.getConsumer(CHANNEL_IN).committed(partitions.toArray(TopicPartition[]::new))
                 .map(committed -> {
                     Map<Integer, Long> offsets = new HashMap<>();

@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.bitbridge.connector.bitbucket.BitbucketException;
 import dev.bitbridge.connector.bitbucket.IntegrationAccess;
+import dev.bitbridge.connector.bitbucket.IntegrationAccess.Access;
 import dev.bitbridge.connector.enrichment.payload.Ignored;
 import dev.bitbridge.connector.enrichment.payload.Notice;
 import dev.bitbridge.connector.enrichment.payload.PullRequestNotice;
@@ -48,9 +50,24 @@ public class WebhookEnricher implements NoticeEnricher {
         if (notice instanceof Ignored ignored) {
             return Uni.createFrom().item(new Result(List.of(), "skipped:" + ignored.reason().code()));
         }
-        return access.of(raw.integration())
-                .chain(a -> notice instanceof PushNotice push ? pushes.enrich(raw, push, a, context)
-                        : pullRequests.enrich(raw, (PullRequestNotice) notice, a, context))
+        boolean remembered = access.isRemembered(raw.integration());
+        return access.remembered(raw.integration())
+                .chain(a -> enrich(raw, notice, a, context))
+                .onFailure(f -> remembered && refused(f)).recoverWithUni(refusal -> {
+                    // The remembered access may predate a credential change on another replica: once more, fresh.
+                    access.forget(raw.integration());
+                    return access.of(raw.integration()).chain(a -> enrich(raw, notice, a, context));
+                })
                 .map(outputs -> new Result(outputs, "enriched"));
+    }
+
+    private Uni<List<Output>> enrich(RawRecord raw, Notice notice, Access with, EnrichmentContext context) {
+        return notice instanceof PushNotice push ? pushes.enrich(raw, push, with, context)
+                : pullRequests.enrich(raw, (PullRequestNotice) notice, with, context);
+    }
+
+    /** @return whether Bitbucket refused for good: a dead letter, unless fresh access helps */
+    private static boolean refused(Throwable failure) {
+        return failure instanceof BitbucketException bitbucket && !bitbucket.isTransient();
     }
 }

@@ -38,11 +38,14 @@ public class IntegrationService {
     private final RepositoryService repositories;
     private final dev.bitbridge.connector.bitbucket.BitbucketHttp http;
     private final dev.bitbridge.connector.bitbucket.oauth.OAuthTokens oauth;
+    private final dev.bitbridge.connector.bitbucket.IntegrationAccess access;
     private final String webhookBaseUrl;
 
     IntegrationService(IntegrationRules rules, IntegrationSecrets secrets, RoutePublisher routes,
             RepositoryService repositories, ConnectorConfig config, dev.bitbridge.connector.bitbucket.BitbucketHttp http,
-            dev.bitbridge.connector.bitbucket.oauth.OAuthTokens oauth) {
+            dev.bitbridge.connector.bitbucket.oauth.OAuthTokens oauth,
+            dev.bitbridge.connector.bitbucket.IntegrationAccess access) {
+        this.access = access;
         this.repositories = repositories;
         this.http = http;
         this.oauth = oauth;
@@ -154,6 +157,7 @@ public class IntegrationService {
     private void forgetClients(String name) {
         http.forget(name);
         oauth.forget(name);
+        access.forget(name);
     }
 
     private Uni<IntegrationView> view(String name) {

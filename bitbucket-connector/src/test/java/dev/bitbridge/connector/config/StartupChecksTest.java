@@ -60,6 +60,16 @@ class StartupChecksTest {
         }
     }
 
+    @Test
+    void enrichmentNeedsAtLeastOneFileCallAndNoNegativeCacheTime() {
+        assertThat(problems(Map.of("bitbridge.connector.enrichment.concurrent-file-calls", "0")))
+                .singleElement().asString().startsWith("bitbridge.connector.enrichment.concurrent-file-calls:")
+                .contains("at least 1");
+        assertThat(problems(Map.of("bitbridge.connector.enrichment.access-cache-ttl", "-PT1S")))
+                .singleElement().asString().startsWith("bitbridge.connector.enrichment.access-cache-ttl:");
+        assertThat(problems(Map.of("bitbridge.connector.enrichment.access-cache-ttl", "PT0S"))).isEmpty();
+    }
+
     private static Map<String, String> base() {
         return Map.of("bitbridge.connector.sealing-keys.k1", KEY, "bitbridge.connector.sealing-key-id", "k1",
                 "bitbridge.connector.api.admin-token", ADMIN);

@@ -54,19 +54,35 @@ public class ApiBudget {
         this.meters = meters;
     }
 
-    /** @return whether a deferrable call may go out now for this credential */
-    public boolean allowsDeferrable(String key) {
-        boolean allowed = window(key).allowsDeferrable(clock.instant(), reserve);
+    /**
+     * Asks for a deferrable call and, when it may go out, counts it as sent at once: calls still waiting for their
+     * answer count against the budget too, so that concurrent calls cannot all pass the same check.
+     *
+     * @return whether the deferrable call may go out now for this credential; then {@link #record} or
+     *         {@link #unanswered} must follow
+     */
+    public boolean reserveDeferrable(String key) {
+        boolean allowed = window(key).reserveDeferrable(clock.instant(), reserve);
         if (!allowed) {
             meters.counter("bitbridge.connector.bitbucket.calls.deferred").increment();
         }
         return allowed;
     }
 
-    /** Counts a call that was sent, and learns from the answer's headers. */
+    /** An essential call is about to go out; {@link #record} or {@link #unanswered} must follow. */
+    public void sending(String key) {
+        window(key).sending();
+    }
+
+    /** Counts a call Bitbucket answered (any status), and learns from the answer's headers. */
     public void record(String key, MultiMap headers) {
         window(key).record(clock.instant(), headers);
         meters.counter("bitbridge.connector.bitbucket.calls").increment();
+    }
+
+    /** A call that was sent got no answer (timeout, connection refused, cancelled): Bitbucket did not count it. */
+    public void unanswered(String key) {
+        window(key).unanswered();
     }
 
     /** Notes a 429: deferrable calls wait until {@code retryAfter} (or a minute). */
@@ -76,7 +92,7 @@ public class ApiBudget {
         meters.counter("bitbridge.connector.bitbucket.rate-limited").increment();
     }
 
-    /** @return calls counted in the last hour for this credential, and its limit */
+    /** @return calls counted in the last hour for this credential (those awaiting their answer included), and its limit */
     public Usage usage(String key) {
         return window(key).usage(clock.instant());
     }
@@ -97,6 +113,7 @@ public class ApiBudget {
 
         private final Deque<Instant> calls = new ArrayDeque<>();
         private final Duration length;
+        private int inFlight;
         private int limit;
         private Instant holdUntil = Instant.MIN;
 
@@ -105,13 +122,26 @@ public class ApiBudget {
             this.length = length;
         }
 
-        synchronized boolean allowsDeferrable(Instant now, double reserve) {
+        synchronized boolean reserveDeferrable(Instant now, double reserve) {
             expire(now);
-            return now.isAfter(holdUntil) && calls.size() < limit * (1 - reserve);
+            boolean allowed = now.isAfter(holdUntil) && calls.size() + inFlight < limit * (1 - reserve);
+            if (allowed) {
+                inFlight++;
+            }
+            return allowed;
+        }
+
+        synchronized void sending() {
+            inFlight++;
+        }
+
+        synchronized void unanswered() {
+            inFlight = Math.max(0, inFlight - 1);
         }
 
         synchronized void record(Instant now, MultiMap headers) {
             expire(now);
+            inFlight = Math.max(0, inFlight - 1);
             calls.addLast(now);
             String announced = headers.get("X-RateLimit-Limit");
             if (announced != null) {
@@ -133,7 +163,7 @@ public class ApiBudget {
 
         synchronized Usage usage(Instant now) {
             expire(now);
-            return new Usage(calls.size(), limit);
+            return new Usage(calls.size() + inFlight, limit);
         }
 
         private void expire(Instant now) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,6 +16,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import dev.bitbridge.connector.bitbucket.IntegrationAccess.Access;
+import dev.bitbridge.connector.config.ConnectorConfig;
 import dev.bitbridge.connector.enrichment.EnrichmentContext;
 import dev.bitbridge.connector.enrichment.Output;
 import dev.bitbridge.connector.enrichment.Outputs;
@@ -47,8 +49,11 @@ public class PushEnricher {
     private final Outputs outputs;
     private final CloudCommits cloud;
     private final DataCenterCommits dataCenter;
+    private final int concurrentFileCalls;
 
-    PushEnricher(EnrichmentState state, Outputs outputs, CloudCommits cloud, DataCenterCommits dataCenter) {
+    PushEnricher(EnrichmentState state, Outputs outputs, CloudCommits cloud, DataCenterCommits dataCenter,
+            ConnectorConfig config) {
+        this.concurrentFileCalls = config.enrichment().concurrentFileCalls();
         this.state = state;
         this.outputs = outputs;
         this.cloud = cloud;
@@ -78,7 +83,7 @@ public class PushEnricher {
         private final String repository;
         private final Map<String, ListedCommit> newCommits = new LinkedHashMap<>();
         private final Map<String, Set<String>> branchesOf = new LinkedHashMap<>();
-        private final Map<String, Optional<List<FileChange>>> files = new LinkedHashMap<>();
+        private final Map<String, Optional<List<FileChange>>> files = new ConcurrentHashMap<>();
         private final List<RefChangeEvent> refEvents = new ArrayList<>();
         private Map<String, String> heads;
 
@@ -196,11 +201,15 @@ public class PushEnricher {
             return candidates.stream().noneMatch(c -> c.parents().contains(update.oldHash()));
         }
 
-        /** Fetches the files of every new commit, one deferrable call each; the budget may leave them pending. */
+        /**
+         * Fetches the files of every new commit, one deferrable call each, a few at once
+         * ({@code enrichment.concurrent-file-calls}); the budget may leave them pending.
+         */
         Uni<Void> withFiles() {
             return Multi.createFrom().iterable(new ArrayList<>(newCommits.keySet()))
-                    .onItem().transformToUniAndConcatenate(hash -> source.files(access, repository, hash)
+                    .onItem().transformToUni(hash -> source.files(access, repository, hash)
                             .invoke(found -> files.put(hash, found)))
+                    .merge(concurrentFileCalls)
                     .collect().last().replaceWithVoid();
         }
 

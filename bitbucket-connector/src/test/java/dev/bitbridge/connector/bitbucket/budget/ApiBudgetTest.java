@@ -42,19 +42,36 @@ class ApiBudgetTest {
     @Test
     void deferrableCallsStopAtTheReserveAndResumeAsTheHourRolls() {
         for (int i = 0; i < 7; i++) {
-            assertThat(budget.allowsDeferrable("k")).as("call %d", i).isTrue();
+            assertThat(budget.reserveDeferrable("k")).as("call %d", i).isTrue();
             budget.record("k", headers());
             now = now.plusSeconds(60);
         }
-        assertThat(budget.allowsDeferrable("k")).isTrue();
+        assertThat(budget.reserveDeferrable("k")).isTrue();
         budget.record("k", headers());
         assertThat(budget.usage("k")).isEqualTo(new ApiBudget.Usage(8, 10));
-        assertThat(budget.allowsDeferrable("k")).as("8 of 10 used: the last 2 are the reserve").isFalse();
-        assertThat(budget.allowsDeferrable("other")).as("another credential has its own budget").isTrue();
+        assertThat(budget.reserveDeferrable("k")).as("8 of 10 used: the last 2 are the reserve").isFalse();
+        assertThat(budget.reserveDeferrable("other")).as("another credential has its own budget").isTrue();
 
         now = now.plus(Duration.ofMinutes(53)).plusSeconds(30); // only the first call has left the rolling hour
-        assertThat(budget.allowsDeferrable("k")).isTrue();
-        assertThat(budget.usage("k").used()).isEqualTo(7);
+        assertThat(budget.reserveDeferrable("k")).isTrue();
+        assertThat(budget.usage("k").used()).as("7 answered, 1 awaiting its answer").isEqualTo(8);
+        budget.unanswered("k");
+        assertThat(budget.usage("k").used()).as("a call without an answer is not counted").isEqualTo(7);
+    }
+
+    @Test
+    void callsAwaitingTheirAnswerCountSoThatConcurrentCallsCannotPassTheSameCheck() {
+        for (int i = 0; i < 8; i++) {
+            assertThat(budget.reserveDeferrable("k")).as("call %d", i).isTrue();
+        }
+        assertThat(budget.reserveDeferrable("k")).as("8 sent, none answered yet: the reserve is reached").isFalse();
+        budget.sending("k"); // an essential call always goes out
+        assertThat(budget.usage("k")).isEqualTo(new ApiBudget.Usage(9, 10));
+        for (int i = 0; i < 9; i++) {
+            budget.record("k", headers());
+        }
+        assertThat(budget.usage("k")).isEqualTo(new ApiBudget.Usage(9, 10));
+        assertThat(budget.reserveDeferrable("k")).isFalse();
     }
 
     @Test
@@ -63,27 +80,27 @@ class ApiBudgetTest {
             budget.record("k", headers("X-RateLimit-Limit", "2500"));
         }
         assertThat(budget.usage("k")).isEqualTo(new ApiBudget.Usage(9, 2500));
-        assertThat(budget.allowsDeferrable("k")).isTrue();
+        assertThat(budget.reserveDeferrable("k")).isTrue();
     }
 
     @Test
     void nearTheLimitHoldsDeferrableCallsBackForAWhile() {
         budget.record("k", headers("X-RateLimit-NearLimit", "true"));
-        assertThat(budget.allowsDeferrable("k")).isFalse();
+        assertThat(budget.reserveDeferrable("k")).isFalse();
         now = now.plus(ApiBudget.NEAR_LIMIT_HOLD).plusSeconds(1);
-        assertThat(budget.allowsDeferrable("k")).isTrue();
+        assertThat(budget.reserveDeferrable("k")).isTrue();
     }
 
     @Test
     void a429HoldsDeferrableCallsBackUntilRetryAfter() {
         budget.rateLimited("k", Optional.of(Duration.ofSeconds(30)));
-        assertThat(budget.allowsDeferrable("k")).isFalse();
+        assertThat(budget.reserveDeferrable("k")).isFalse();
         now = now.plusSeconds(31);
-        assertThat(budget.allowsDeferrable("k")).isTrue();
+        assertThat(budget.reserveDeferrable("k")).isTrue();
 
         budget.rateLimited("k", Optional.empty());
         now = now.plus(ApiBudget.RATE_LIMITED_HOLD).minusSeconds(1);
-        assertThat(budget.allowsDeferrable("k")).isFalse();
+        assertThat(budget.reserveDeferrable("k")).isFalse();
     }
 
     @Test
