@@ -195,6 +195,12 @@ public final class ConnectorBenchmark {
                     warmup = saturating("warm-up", pushes(load, options.warmupPushes()));
                     log(warmup.summary());
                 }
+                if (options.pacedWarmupPushes() > 0) {
+                    LoadRun paced = fixedRate("paced warm-up", options.warmupRate(),
+                            pushes(load, options.pacedWarmupPushes()));
+                    log(paced.summary());
+                    notes.add("Paced warm-up (not counted): " + paced.summary());
+                }
                 if (options.runs("throughput")) {
                     LoadRun run = saturating("saturating", pushes(load, options.pushes()));
                     log(run.summary());
@@ -202,7 +208,7 @@ public final class ConnectorBenchmark {
                 }
                 if (options.runs("latency")) {
                     for (int rate : options.rates()) {
-                        LoadRun run = fixedRate(rate, pushes(load, options.pushesAt(rate)));
+                        LoadRun run = fixedRate("at " + rate + "/s", rate, pushes(load, options.pushesAt(rate)));
                         log(run.summary());
                         runs.add(run);
                     }
@@ -323,9 +329,9 @@ public final class ConnectorBenchmark {
      * Publishes push {@code i} at {@code start + i / rate}, stamped with that intended time: a stall of the sender is
      * counted as latency, not hidden.
      */
-    private LoadRun fixedRate(int rate, List<RawDelivery> raws) throws InterruptedException {
-        log(String.format(Locale.ROOT, "fixed rate: %d pushes at %d/s", raws.size(), rate));
-        return measure("at " + rate + "/s", rate, raws, () -> {
+    private LoadRun fixedRate(String name, int rate, List<RawDelivery> raws) throws InterruptedException {
+        log(String.format(Locale.ROOT, "%s: %d pushes at %d/s", name, raws.size(), rate));
+        return measure(name, rate, raws, () -> {
             Map<String, Long> stamps = new LinkedHashMap<>();
             long startNanos = System.nanoTime() + 50_000_000L;
             long startMillis = System.currentTimeMillis() + 50;

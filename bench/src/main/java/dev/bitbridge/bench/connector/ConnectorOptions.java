@@ -24,6 +24,10 @@ import dev.bitbridge.bench.BenchOptions;
  * @param resultFile where the summary is written
  * @param repositories repositories the pushes of phase B are spread over (record keys)
  * @param warmupPushes pushes published as fast as possible before anything is measured
+ * @param warmupRate pushes per second of the paced warm-up that follows (0: none): the JIT compiles the paths of
+ *        small batches only once they run, and on 2 cores its compiler threads otherwise compete with the first
+ *        fixed-rate run
+ * @param warmupDuration how long the paced warm-up publishes
  * @param pushes pushes of the saturating run
  * @param rates the fixed rates of the latency runs, pushes per second
  * @param rateDuration how long each fixed-rate run publishes
@@ -46,6 +50,8 @@ public record ConnectorOptions(
         Path resultFile,
         int repositories,
         int warmupPushes,
+        int warmupRate,
+        Duration warmupDuration,
         int pushes,
         List<Integer> rates,
         Duration rateDuration,
@@ -72,6 +78,7 @@ public record ConnectorOptions(
               --repositories=20            repositories (record keys) the pushes of phase B are spread over
               --commits=1-3                commits per push in phase B (at most 5: complete webhook lists)
               --warmup-pushes=2000         pushes published as fast as possible first, not counted
+              --warmup-rate=150 --warmup-duration=60s   then pushes at a fixed rate, not counted (0: none)
               --pushes=2000                pushes of the saturating run (enriched push events per second)
               --rates=100,200              fixed rates of the latency runs, pushes per second
               --rate-duration=20s          how long each fixed-rate run publishes
@@ -92,7 +99,8 @@ public record ConnectorOptions(
 
     private static final Set<String> FLAGS = Set.of("smoke", "help");
     private static final Set<String> NAMES = Set.of("smoke", "help", "root", "phases", "repositories", "commits",
-            "warmup-pushes", "pushes", "rates", "rate-duration", "drain-timeout", "seed", "connector-jar",
+            "warmup-pushes", "warmup-rate", "warmup-duration", "pushes", "rates", "rate-duration", "drain-timeout", "seed",
+            "connector-jar",
             "connector-jvm-args", "connector-log", "ready-timeout", "target-events", "target-p99", "result-file",
             "simulator-nodelay");
 
@@ -133,6 +141,8 @@ public record ConnectorOptions(
                 Path.of(source.get("result-file", root.resolve("bench/target/connector-result.txt").toString())),
                 source.positiveInt("repositories", "20"),
                 source.nonNegativeInt("warmup-pushes", smoke ? "100" : "2000"),
+                source.nonNegativeInt("warmup-rate", smoke ? "0" : "150"),
+                source.duration("warmup-duration", smoke ? "2s" : "60s"),
                 source.positiveInt("pushes", smoke ? "300" : "2000"),
                 rates(source.get("rates", "100,200")),
                 source.duration("rate-duration", smoke ? "4s" : "20s"),
@@ -158,7 +168,16 @@ public record ConnectorOptions(
 
     /** @return pushes a fixed-rate run at {@code rate} publishes */
     public int pushesAt(int rate) {
-        return (int) Math.max(1, rate * rateDuration.toMillis() / 1000);
+        return pushesFor(rate, rateDuration);
+    }
+
+    /** @return pushes the paced warm-up publishes (0 when there is none) */
+    public int pacedWarmupPushes() {
+        return warmupRate == 0 ? 0 : pushesFor(warmupRate, warmupDuration);
+    }
+
+    private static int pushesFor(int rate, Duration duration) {
+        return (int) Math.max(1, rate * duration.toMillis() / 1000);
     }
 
     static int[] commitRange(String text) {

@@ -19,6 +19,8 @@ class ConnectorOptionsTest {
 
         assertEquals(20, o.repositories());
         assertEquals(2000, o.warmupPushes());
+        assertEquals(150, o.warmupRate());
+        assertEquals(9000, o.pacedWarmupPushes(), "150/s for 60 s");
         assertEquals(2000, o.pushes());
         assertEquals(List.of(100, 200), o.rates());
         assertEquals(Duration.ofSeconds(20), o.rateDuration());
@@ -40,6 +42,7 @@ class ConnectorOptionsTest {
 
         assertEquals(50, o.pushes());
         assertEquals(100, o.warmupPushes());
+        assertEquals(0, o.pacedWarmupPushes(), "no paced warm-up in a smoke run");
         assertEquals(Duration.ofSeconds(4), o.rateDuration());
         assertEquals(List.of(10), o.rates());
         assertTrue(o.runs("calls"));

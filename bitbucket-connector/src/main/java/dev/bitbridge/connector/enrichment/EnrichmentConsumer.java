@@ -56,6 +56,7 @@ public class EnrichmentConsumer {
     private final KafkaClientService clients;
     private final FatalErrors fatalErrors;
     private final CommittedOffsets committedOffsets = new CommittedOffsets();
+    private final BatchStages stages;
 
     EnrichmentConsumer(
             @Channel(CHANNEL_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 10_000) KafkaTransactions<byte[]> transactions,
@@ -68,6 +69,7 @@ public class EnrichmentConsumer {
         this.state = state;
         this.config = config.enrichment();
         this.meters = meters;
+        this.stages = new BatchStages(meters);
     }
 
     @Incoming(CHANNEL_IN)
@@ -76,8 +78,13 @@ public class EnrichmentConsumer {
         batch.getPayload().forEach(records::add);
         int generation = batch.getMetadata(IncomingKafkaRecordBatchMetadata.class)
                 .map(IncomingKafkaRecordBatchMetadata::getConsumerGroupGenerationId).orElse(Integer.MIN_VALUE);
+        long started = System.nanoTime();
+        long oldest = records.stream().mapToLong(ConsumerRecord::timestamp).min().orElse(System.currentTimeMillis());
+        stages.waited(System.currentTimeMillis() - oldest);
         return positionOf(records, generation)
+                .invoke(() -> stages.took(BatchStages.POSITION, started))
                 .chain(position -> enrichAndWrite(batch, records, position))
+                .invoke(() -> stages.took(BatchStages.BATCH, started))
                 .invoke(() -> committedOffsets.committed(generation, nextOffsets(records)))
                 .onFailure().invoke(committedOffsets::forget)
                 .onFailure(Error.class).recoverWithUni(error -> {
@@ -88,19 +95,25 @@ public class EnrichmentConsumer {
 
     private Uni<Void> enrichAndWrite(Message<ConsumerRecords<String, byte[]>> batch,
             List<ConsumerRecord<String, byte[]>> records, Position position) {
+        long[] stageStart = { System.nanoTime() };
         return Uni.createFrom().deferred(() -> enricher.enrich(records, position))
                 .onFailure(Enricher::isTransient).invoke(f -> LOG.warnf("Enriching %d raw webhook(s) failed for now"
                         + " (%s); trying again", records.size(), f.getMessage()))
                 .onFailure(Enricher::isTransient).retry()
                 .withBackOff(config.batchRetryBackoff(), Duration.ofMinutes(1)).indefinitely()
+                .invoke(() -> stageStart[0] = stages.took(BatchStages.ENRICH, stageStart[0]))
                 .call(result -> state.write(result.changes())
                         .onFailure(EnrichmentConsumer::retriable).retry()
                         .withBackOff(config.batchRetryBackoff(), Duration.ofMinutes(1))
                         .indefinitely())
+                .invoke(() -> stageStart[0] = stages.took(BatchStages.STATE, stageStart[0]))
                 .chain(result -> transactions.withTransactionAndAck(batch, emitter -> {
                     result.outputs().forEach(output -> emitter.send(Outputs.message(output)));
                     return Uni.createFrom().voidItem();
-                }).invoke(() -> meters.counter("bitbridge.connector.enrichment.records").increment(records.size())));
+                }).invoke(() -> {
+                    stages.took(BatchStages.TRANSACTION, stageStart[0]);
+                    meters.counter("bitbridge.connector.enrichment.records").increment(records.size());
+                }));
     }
 
     /**
