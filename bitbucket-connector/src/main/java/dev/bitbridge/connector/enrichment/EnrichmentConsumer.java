@@ -57,6 +57,7 @@ public class EnrichmentConsumer {
     private final FatalErrors fatalErrors;
     private final CommittedOffsets committedOffsets = new CommittedOffsets();
     private final BatchStages stages;
+    private volatile SilentAborts silentAborts;
 
     EnrichmentConsumer(
             @Channel(CHANNEL_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 10_000) KafkaTransactions<byte[]> transactions,
@@ -107,13 +108,38 @@ public class EnrichmentConsumer {
                         .withBackOff(config.batchRetryBackoff(), Duration.ofMinutes(1))
                         .indefinitely())
                 .invoke(() -> stageStart[0] = stages.took(BatchStages.STATE, stageStart[0]))
-                .chain(result -> transactions.withTransactionAndAck(batch, emitter -> {
-                    result.outputs().forEach(output -> emitter.send(Outputs.message(output)));
-                    return Uni.createFrom().voidItem();
-                }).invoke(() -> {
+                .chain(result -> {
+                    double abortsBefore = aborts().before();
+                    return transactions.withTransactionAndAck(batch, emitter -> {
+                        result.outputs().forEach(output -> emitter.send(Outputs.message(output)));
+                        return Uni.createFrom().voidItem();
+                    }).call(() -> aborts().abortedSince(abortsBefore) ? readAgain(records.size())
+                            : Uni.createFrom().voidItem());
+                })
+                .invoke(() -> {
                     stages.took(BatchStages.TRANSACTION, stageStart[0]);
                     meters.counter("bitbridge.connector.enrichment.records").increment(records.size());
-                }));
+                });
+    }
+
+    /**
+     * The batch's transaction was aborted although it seemed to commit ({@link SilentAborts}): back to the committed
+     * offsets, as SmallRye does after an abort it reports, and fail the batch, so that nothing is taken as committed.
+     */
+    private Uni<Void> readAgain(int size) {
+        LOG.warnf("The Kafka transaction of a batch of %d raw webhook(s) was aborted after its commit failed; the"
+                + " consumer goes back to the committed offsets and reads the batch again", size);
+        meters.counter("bitbridge.connector.enrichment.silent-aborts").increment();
+        return clients.getConsumer(CHANNEL_IN).resetToLastCommittedPositions()
+                .chain(() -> Uni.createFrom().failure(new TransientFailure("transaction aborted after a failed commit",
+                        null)));
+    }
+
+    private SilentAborts aborts() {
+        if (silentAborts == null) {
+            silentAborts = SilentAborts.of(() -> clients.getProducer(CHANNEL_OUT).unwrap().metrics());
+        }
+        return silentAborts;
     }
 
     /**

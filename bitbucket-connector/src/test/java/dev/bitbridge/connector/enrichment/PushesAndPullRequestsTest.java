@@ -101,6 +101,43 @@ class PushesAndPullRequestsTest {
     }
 
     @Test
+    void aCloudUpdateSaysThePreviousHeadBitbucketLeavesOut() throws Exception {
+        Account jane = cloud.integration("pr-moved", "ws-moved");
+        RepoRef repo = cloud.connected("pr-moved", "ws-moved", "game");
+        bitbucket.push(repo, "main", NewCommit.by(jane, "base"));
+        Map<String, String> first = bitbucket.newPush(repo, jane)
+                .branch("feature/GAME-50", NewCommit.by(jane, "GAME-50: first")).send();
+        int id = bitbucket.openPullRequest(repo, "feature/GAME-50", repo, "main", jane, "GAME-50: lasers");
+        cloud.forward(repo);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Enriched.pullRequests("pr-moved").size() == 1);
+
+        // A push to the source branch: Cloud's pullrequest:updated names the new head only.
+        Map<String, String> second = bitbucket.newPush(repo, jane)
+                .branch("feature/GAME-50", NewCommit.by(jane, "GAME-50: second").adds("lasers.txt", 2)).send();
+        cloud.forward(repo);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Enriched.pullRequests("pr-moved").size() == 2);
+        // A title edit in the same batch as nothing else: the head did not move.
+        bitbucket.updatePullRequest(repo, id, jane, "GAME-50: lasers, faster", "");
+        cloud.forward(repo);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Enriched.pullRequests("pr-moved").size() == 3);
+
+        List<PullRequestEvent> events = Enriched.pullRequests("pr-moved");
+        assertThat(events.get(0).action()).isEqualTo("opened");
+        assertThat(events.get(0).previousHead()).isNull();
+        PullRequestEvent moved = events.get(1);
+        assertThat(moved.action()).isEqualTo("updated");
+        assertThat(moved.source().commit()).isEqualTo(second.get("feature/GAME-50"));
+        assertThat(moved.previousHead()).as("the head Bitbridge published when the pull request opened")
+                .isEqualTo(first.get("feature/GAME-50"));
+        assertThat(moved.files()).extracting(f -> f.path()).contains("lasers.txt");
+        assertThat(moved.filesPending()).isFalse();
+        PullRequestEvent edited = events.get(2);
+        assertThat(edited.action()).isEqualTo("updated");
+        assertThat(edited.title()).isEqualTo("GAME-50: lasers, faster");
+        assertThat(edited.previousHead()).as("the head did not move").isNull();
+    }
+
+    @Test
     void aForksCommitsAreNewToTheDestinationRepository() throws Exception {
         Account jane = cloud.integration("pr-fork", "ws-fork");
         RepoRef origin = cloud.connected("pr-fork", "ws-fork", "game");

@@ -1,8 +1,6 @@
 package dev.bitbridge.connector.enrichment.pullrequest;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,19 +35,9 @@ public class CloudPullRequests implements PullRequestSource {
     }
 
     @Override
-    public Uni<Optional<List<FileChange>>> files(Access access, String repository, long id) {
-        String url = pr(access, repository, id) + "/diffstat?pagelen=500";
-        return calls.get(access, url, BitbucketCalls.Purpose.DEFERRABLE).chain(answer -> {
-            if (answer.isEmpty()) {
-                return Uni.createFrom().item(Optional.empty());
-            }
-            List<FileChange> files = new ArrayList<>();
-            answer.get().json().path("values").forEach(e -> files.add(CloudCommits.fileChange(e)));
-            return calls.after(access, url, answer.get().json(), MAX_FILES).map(more -> {
-                more.forEach(e -> files.add(CloudCommits.fileChange(e)));
-                return Optional.of(files);
-            });
-        });
+    public Uni<List<FileChange>> files(Access access, String repository, long id) {
+        return calls.all(access, pr(access, repository, id) + "/diffstat?pagelen=500", MAX_FILES)
+                .map(entries -> entries.stream().map(CloudCommits::fileChange).toList());
     }
 
     private static String pr(Access access, String repository, long id) {

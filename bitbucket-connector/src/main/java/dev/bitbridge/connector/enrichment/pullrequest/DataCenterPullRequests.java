@@ -1,7 +1,6 @@
 package dev.bitbridge.connector.enrichment.pullrequest;
 
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +17,7 @@ import dev.bitbridge.events.scm.FileChange;
 @ApplicationScoped
 public class DataCenterPullRequests implements PullRequestSource {
 
+    static final int MAX_FILES = 20_000;
     static final int MAX_COMMITS = 2000;
 
     private final BitbucketCalls calls;
@@ -32,14 +32,9 @@ public class DataCenterPullRequests implements PullRequestSource {
     }
 
     @Override
-    public Uni<Optional<List<FileChange>>> files(Access access, String repository, long id) {
-        return calls.get(access, pr(access, repository, id) + "/changes?limit=1000",
-                BitbucketCalls.Purpose.DEFERRABLE)
-                .map(answer -> answer.map(a -> {
-                    List<FileChange> files = new java.util.ArrayList<>();
-                    a.json().path("values").forEach(change -> files.add(DataCenterCommits.fileChange(change)));
-                    return files;
-                }));
+    public Uni<List<FileChange>> files(Access access, String repository, long id) {
+        return calls.all(access, pr(access, repository, id) + "/changes?limit=1000", MAX_FILES)
+                .map(changes -> changes.stream().map(DataCenterCommits::fileChange).toList());
     }
 
     private static String pr(Access access, String repository, long id) {

@@ -62,7 +62,7 @@ public class PullRequestEnricher {
         boolean withContents = notice.action() == PullRequestNotice.Action.OPENED
                 || notice.action() == PullRequestNotice.Action.UPDATED;
         if (!withContents) {
-            return Uni.createFrom().item(List.of(pullRequest(raw, notice, null, null, false, null)));
+            return Uni.createFrom().item(List.of(pullRequest(raw, notice, null, null, null, null)));
         }
         PullRequestSource source = raw.flavor() == BitbucketFlavor.CLOUD ? cloud : dataCenter;
         String repository = notice.repository().fullName();
@@ -71,17 +71,41 @@ public class PullRequestEnricher {
                 .map(json -> json.stream().map(c -> CommitReader.read(raw.flavor(), c)).toList())
                 .chain(commits -> newCommits(raw, repository, commits, context)
                         .chain(fresh -> source.files(access, repository, id).chain(files -> commitEvents(raw,
-                                notice, fresh, access, context).map(events -> {
-                                    List<Output> all = new ArrayList<>();
-                                    events.forEach(e -> all.add(outputs.event(Topics.COMMITS_V1, raw.integration(),
-                                            repository, raw.integration() + "/" + repository + "/" + e.hash(),
-                                            CommitEvent.TYPE_NEW, e)));
-                                    all.addAll(outputs.deferredFiles(events));
+                                notice, fresh, access, context).chain(events -> {
                                     String head = commits.isEmpty() ? null : commits.get(0).hash();
-                                    all.add(pullRequest(raw, notice, commits.stream().map(ListedCommit::hash).toList(),
-                                            files.orElse(List.of()), files.isEmpty(), head));
-                                    return all;
+                                    return previousHead(raw, notice, head, context).map(previous -> {
+                                        List<Output> all = new ArrayList<>();
+                                        events.forEach(e -> all.add(outputs.event(Topics.COMMITS_V1,
+                                                raw.integration(), repository,
+                                                raw.integration() + "/" + repository + "/" + e.hash(),
+                                                CommitEvent.TYPE_NEW, e)));
+                                        all.addAll(outputs.deferredFiles(events));
+                                        all.add(pullRequest(raw, notice, commits.stream().map(ListedCommit::hash)
+                                                .toList(), files, head, previous));
+                                        if (head != null) {
+                                            context.changes().pullRequestHead(raw.integration(), repository, id, head,
+                                                    raw.partition(), raw.offset());
+                                        }
+                                        return all;
+                                    });
                                 }))));
+    }
+
+    /**
+     * The source head before an update: what Bitbucket said (Data Center's {@code previousFromHash}), else the head
+     * Bitbridge last published for the pull request (Cloud says nothing); null when it did not move or is unknown.
+     */
+    private Uni<String> previousHead(RawRecord raw, PullRequestNotice notice, String head, EnrichmentContext context) {
+        if (notice.action() != PullRequestNotice.Action.UPDATED || notice.previousHead() != null || head == null) {
+            return Uni.createFrom().item(notice.previousHead());
+        }
+        String repository = notice.repository().fullName();
+        long id = notice.pullRequest().id();
+        java.util.Optional<String> inBatch = context.changes().pullRequestHead(raw.integration(), repository, id);
+        Uni<java.util.Optional<String>> known = inBatch.isPresent() ? Uni.createFrom().item(inBatch)
+                : state.pullRequestHead(raw.integration(), repository, id, context.position())
+                        .onFailure().transform(f -> new TransientFailure("enrichment state unavailable", f));
+        return known.map(previous -> previous.filter(p -> !p.equals(head)).orElse(null));
     }
 
     /** @return the pull request's commits the destination repository does not have yet, newest first */
@@ -131,7 +155,7 @@ public class PullRequestEnricher {
     }
 
     private Output pullRequest(RawRecord raw, PullRequestNotice notice, List<String> commits, List<FileChange> files,
-            boolean filesPending, String fullHead) {
+            String fullHead, String previousHead) {
         PullRequestSnapshot pr = notice.pullRequest();
         PullRequestEvent.Endpoint source = pr.source();
         if (fullHead != null && source.commit() != null && fullHead.startsWith(source.commit())) {
@@ -139,8 +163,8 @@ public class PullRequestEnricher {
         }
         PullRequestEvent event = new PullRequestEvent(raw.integration(), raw.flavor().id(), notice.repository(),
                 notice.action().id(), pr.id(), pr.title(), pr.description(), pr.state(), pr.author(), source,
-                pr.destination(), notice.previousHead(), pr.reviewers(), notice.actor(), pr.mergeCommit(),
-                notice.comment(), commits, files, filesPending, pr.url(),
+                pr.destination(), previousHead, pr.reviewers(), notice.actor(), pr.mergeCommit(),
+                notice.comment(), commits, files, false, pr.url(),
                 notice.occurredAt() != null ? notice.occurredAt() : raw.receivedAt(), origin(raw));
         return outputs.event(Topics.PULLREQUESTS_V1, raw.integration(), notice.repository().fullName(),
                 raw.eventId() + "/pullrequest", event.type(), event);

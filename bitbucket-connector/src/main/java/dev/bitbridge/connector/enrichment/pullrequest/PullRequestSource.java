@@ -1,7 +1,6 @@
 package dev.bitbridge.connector.enrichment.pullrequest;
 
 import java.util.List;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -16,6 +15,9 @@ public interface PullRequestSource {
     /** @return the pull request's commits, newest first, as raw JSON in the flavor's commit shape */
     Uni<List<JsonNode>> commits(Access access, String repository, long id);
 
-    /** @return the files the pull request changes; empty when the budget is kept for essential calls */
-    Uni<Optional<List<FileChange>>> files(Access access, String repository, long id);
+    /**
+     * @return the files the pull request changes, every page: an essential call (one per opened or updated event,
+     *         never deferred: the budget defers the file lists of commits, of which there are many more)
+     */
+    Uni<List<FileChange>> files(Access access, String repository, long id);
 }

@@ -19,8 +19,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import dev.bitbridge.connector.config.ConnectorConfig;
 
 /**
- * What enrichment remembers between events, in PostgreSQL: the raw events it handled and the commits each repository
- * is known to have. Reads ignore rows whose stamp is not {@link Position#committed committed}; writes happen once per
+ * What enrichment remembers between events, in PostgreSQL: the raw events it handled, the commits each repository
+ * is known to have, and the source head last published for each pull request. Reads ignore rows whose stamp is not
+ * {@link Position#committed committed}; writes happen once per
  * batch, in one transaction, before the batch's Kafka transaction commits (ADR 11).
  */
 @ApplicationScoped
@@ -57,6 +58,25 @@ public class EnrichmentState {
                 .map(rows -> committed(rows, "hash", position));
     }
 
+    /**
+     * @return the source head last published, by committed output, for a pull request; empty when none is known (never
+     *         published, or forgotten after the retention)
+     */
+    public Uni<java.util.Optional<String>> pullRequestHead(String integration, String repository, long pullRequest,
+            Position position) {
+        return pool.preparedQuery("select head, src_partition, src_offset from pull_request_head where integration = $1"
+                + " and repository = $2 and pull_request = $3 order by seen_at desc, src_offset desc")
+                .execute(Tuple.of(integration, repository, pullRequest))
+                .map(rows -> {
+                    for (Row row : rows) {
+                        if (position.committed(row.getInteger("src_partition"), row.getLong("src_offset"))) {
+                            return java.util.Optional.of(row.getString("head"));
+                        }
+                    }
+                    return java.util.Optional.<String> empty();
+                });
+    }
+
     /** Writes what a batch learnt, in one transaction, overwriting rows of attempts that never committed. */
     public Uni<Void> write(StateChanges changes) {
         if (changes.isEmpty()) {
@@ -68,6 +88,9 @@ public class EnrichmentState {
         List<Tuple> commits = new ArrayList<>();
         changes.commits().forEach(c -> commits.add(Tuple.of(c.integration(), c.repository(), c.hash(),
                 c.partition(), c.offset())));
+        List<Tuple> heads = new ArrayList<>();
+        changes.pullRequestHeads().forEach(h -> heads.add(Tuple.of(h.integration(), h.repository(), h.pullRequest(),
+                h.head(), h.partition(), h.offset())));
         return pool.withTransaction(connection -> {
             Uni<Void> written = Uni.createFrom().voidItem();
             if (!events.isEmpty()) {
@@ -85,6 +108,13 @@ public class EnrichmentState {
                         + " first_seen_at = now()")
                         .executeBatch(commits).replaceWithVoid());
             }
+            if (!heads.isEmpty()) {
+                written = written.chain(() -> connection.preparedQuery("insert into pull_request_head"
+                        + " (integration, repository, pull_request, head, src_partition, src_offset)"
+                        + " values ($1, $2, $3, $4, $5, $6) on conflict (integration, repository, pull_request,"
+                        + " src_partition, src_offset) do update set head = excluded.head, seen_at = now()")
+                        .executeBatch(heads).replaceWithVoid());
+            }
             return written;
         });
     }
@@ -94,6 +124,10 @@ public class EnrichmentState {
     Uni<Void> forgetOldEvents() {
         OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.enrichment().seenEventRetention());
         return pool.preparedQuery("delete from enrichment_seen_event where seen_at < $1").execute(Tuple.of(cutoff))
+                .chain(() -> pool.preparedQuery("delete from pull_request_head old where old.seen_at < $1 and exists"
+                        + " (select 1 from pull_request_head newer where newer.integration = old.integration"
+                        + " and newer.repository = old.repository and newer.pull_request = old.pull_request"
+                        + " and newer.seen_at > old.seen_at)").execute(Tuple.of(cutoff)))
                 .replaceWithVoid();
     }
 

@@ -14,6 +14,7 @@ public final class StateChanges {
 
     private final Map<String, SeenEvent> events = new LinkedHashMap<>();
     private final Map<String, KnownCommit> commits = new LinkedHashMap<>();
+    private final Map<String, PullRequestHead> heads = new LinkedHashMap<>();
 
     /** Records that a raw event was handled, with what outcome ({@code enriched}, {@code skipped:…}, …). */
     public synchronized void eventHandled(String integration, String eventId, int partition, long offset, String outcome) {
@@ -37,6 +38,24 @@ public final class StateChanges {
         return commits.containsKey(integration + "\n" + repository + "\n" + hash);
     }
 
+    /** Records the source head a pull-request event of this batch published (the latest record's wins). */
+    public synchronized void pullRequestHead(String integration, String repository, long pullRequest, String head,
+            int partition, long offset) {
+        heads.put(integration + "\n" + repository + "\n" + pullRequest, new PullRequestHead(integration, repository,
+                pullRequest, head, partition, offset));
+    }
+
+    /** @return the source head an earlier record of this batch published for the pull request, if any */
+    public synchronized java.util.Optional<String> pullRequestHead(String integration, String repository,
+            long pullRequest) {
+        return java.util.Optional.ofNullable(heads.get(integration + "\n" + repository + "\n" + pullRequest))
+                .map(PullRequestHead::head);
+    }
+
+    public synchronized List<PullRequestHead> pullRequestHeads() {
+        return new ArrayList<>(heads.values());
+    }
+
     public synchronized List<SeenEvent> events() {
         return new ArrayList<>(events.values());
     }
@@ -46,10 +65,14 @@ public final class StateChanges {
     }
 
     public synchronized boolean isEmpty() {
-        return events.isEmpty() && commits.isEmpty();
+        return events.isEmpty() && commits.isEmpty() && heads.isEmpty();
     }
 
     public record SeenEvent(String integration, String eventId, int partition, long offset, String outcome) {
+    }
+
+    public record PullRequestHead(String integration, String repository, long pullRequest, String head, int partition,
+            long offset) {
     }
 
     public record KnownCommit(String integration, String repository, String hash, int partition, long offset) {

@@ -1,0 +1,54 @@
+package dev.bitbridge.connector.enrichment;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+
+/**
+ * Notices a Kafka transaction that was aborted although {@code withTransactionAndAck} completed normally. SmallRye
+ * Reactive Messaging 4.33 answers a failed {@code commitTransaction} (a coordinator timeout, a generation that changed)
+ * by aborting and completing successfully, without putting the consumer back at the committed offsets (ADR 11): the
+ * next batch would then commit offsets past records whose output was aborted. The producer's own count of time spent
+ * in {@code abortTransaction} tells: it grows only when an abort completed.
+ */
+final class SilentAborts {
+
+    static final String ABORT_TIME = "txn-abort-time-ns-total";
+
+    private final Supplier<Double> abortNanos;
+
+    /** @param abortNanos the producer's {@value #ABORT_TIME} */
+    SilentAborts(Supplier<Double> abortNanos) {
+        this.abortNanos = abortNanos;
+    }
+
+    /** @return a watch over the producer with these metrics (its {@code metrics()}); the metric is looked up once */
+    static SilentAborts of(Supplier<Map<MetricName, ? extends Metric>> metrics) {
+        Metric[] found = new Metric[1];
+        return new SilentAborts(() -> {
+            if (found[0] == null) {
+                metrics.get().forEach((name, metric) -> {
+                    if (ABORT_TIME.equals(name.name()) && "producer-metrics".equals(name.group())) {
+                        found[0] = metric;
+                    }
+                });
+            }
+            return found[0] != null && found[0].metricValue() instanceof Number value ? value.doubleValue() : 0.0;
+        });
+    }
+
+    /** @return the count to compare with after the transaction */
+    double before() {
+        return abortNanos.get();
+    }
+
+    /**
+     * @param before what {@link #before()} said when the transaction began
+     * @return whether an abort completed since: the transaction that "succeeded" was aborted
+     */
+    boolean abortedSince(double before) {
+        return abortNanos.get() > before;
+    }
+}
