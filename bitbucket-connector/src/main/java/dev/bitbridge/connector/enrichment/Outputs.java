@@ -28,6 +28,8 @@ import dev.bitbridge.events.Topics;
 public class Outputs {
 
     static final String SERVICE = "bitbucket-connector";
+    /** On a deferred-files record: the repository the commit's files are read in, when not the commit's own. */
+    public static final String HEADER_FILES_REPOSITORY = "bitbridge-files-repository";
 
     private final ObjectMapper json;
 
@@ -50,14 +52,28 @@ public class Outputs {
      *         back by {@code DeferredFilesConsumer}); empty when none is pending
      */
     public List<Output> deferredFiles(List<dev.bitbridge.events.scm.CommitEvent> commits) {
+        return deferredFiles(commits, null);
+    }
+
+    /**
+     * @param filesRepository where the commits' files are read when that is not their repository: a fork's commits,
+     *        published for the pull request's destination, live in the fork ({@link #HEADER_FILES_REPOSITORY})
+     * @return as {@link #deferredFiles(List)}
+     */
+    public List<Output> deferredFiles(List<dev.bitbridge.events.scm.CommitEvent> commits, String filesRepository) {
         List<Output> deferred = new java.util.ArrayList<>();
         for (dev.bitbridge.events.scm.CommitEvent commit : commits) {
             if (commit.filesPending()) {
                 String repository = commit.repository().fullName();
-                deferred.add(event(dev.bitbridge.connector.kafka.OwnTopics.DEFERRED_FILES.name(),
+                Output output = event(dev.bitbridge.connector.kafka.OwnTopics.DEFERRED_FILES.name(),
                         commit.integration(), repository, commit.integration() + "/" + repository + "/"
                                 + commit.hash() + "/deferred",
-                        "dev.bitbridge.connector.files-deferred", commit));
+                        "dev.bitbridge.connector.files-deferred", commit);
+                if (filesRepository != null && !filesRepository.equals(repository)) {
+                    output = new Output(output.topic(), output.key(), output.id(), output.type(), output.subject(),
+                            output.integration(), output.value(), Map.of(HEADER_FILES_REPOSITORY, filesRepository));
+                }
+                deferred.add(output);
             }
         }
         return deferred;

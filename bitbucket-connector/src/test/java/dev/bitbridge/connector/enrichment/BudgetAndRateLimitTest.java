@@ -126,6 +126,46 @@ class BudgetAndRateLimitTest {
         assertThat(Enriched.commits("budget-low", CommitEvent.TYPE_FILES)).hasSize(pending.size());
     }
 
+    @Test
+    void aForksDeferredFileListsAreCompletedInTheFork() throws Exception {
+        bitbucket.createRepository("ws-forklow", "game");
+        bitbucket.credentials().workspaceAccessToken("ws-forklow", "ATCTT-fork-low", "repository", "pullrequest",
+                "webhook");
+        asAdmin().body("""
+                {"name": "budget-fork", "flavor": "cloud", "workspace": "ws-forklow",
+                 "credentials": {"kind": "cloud-access-token", "token": "ATCTT-fork-low"}}""")
+                .post("/api/v1/integrations").then().statusCode(201);
+        RepoRef origin = new RepoRef("ws-forklow", "game");
+        asAdmin().body("{\"repository\": \"ws-forklow/game\"}")
+                .post("/api/v1/integrations/budget-fork/repositories").then().statusCode(200);
+        Account dev = bitbucket.addAccount("Fork Dev", "fork@example.com");
+        bitbucket.push(origin, "main", NewCommit.by(dev, "base"));
+        cloud.forward(origin);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Enriched.commits("budget-fork").size() == 1);
+        RepoRef fork = bitbucket.fork(origin, "ws-forklow", "game-fork");
+        bitbucket.push(fork, "main", commits(dev, "GAME-12: fork work", 10));
+        Thread.sleep(3500); // the budget window (3 s in this profile) forgets the calls so far
+
+        bitbucket.rateLimit(12);
+        bitbucket.openPullRequest(fork, "main", origin, "main", dev, "GAME-12 from a fork");
+        cloud.forward(origin);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Enriched.pullRequests("budget-fork").size() == 1);
+        List<CommitEvent> forkCommits = Enriched.commits("budget-fork", CommitEvent.TYPE_NEW).stream()
+                .filter(c -> c.message().startsWith("GAME-12")).toList();
+        assertThat(forkCommits).hasSize(10);
+        Set<String> pending = forkCommits.stream().filter(CommitEvent::filesPending).map(CommitEvent::hash)
+                .collect(Collectors.toSet());
+        assertThat(pending).as("some of the fork's file lists deferred").isNotEmpty();
+
+        bitbucket.rateLimit(0);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                Enriched.commits("budget-fork", CommitEvent.TYPE_FILES)).extracting(CommitEvent::hash)
+                .as("completed by reading the fork, where the commits are").containsExactlyInAnyOrderElementsOf(pending));
+        assertThat(Enriched.commits("budget-fork", CommitEvent.TYPE_FILES))
+                .allSatisfy(c -> assertThat(c.files()).isNotEmpty())
+                .allSatisfy(c -> assertThat(c.repository().fullName()).isEqualTo("ws-forklow/game"));
+    }
+
     private static NewCommit[] commits(Account who, String message, int count) {
         NewCommit[] commits = new NewCommit[count];
         for (int i = 0; i < count; i++) {

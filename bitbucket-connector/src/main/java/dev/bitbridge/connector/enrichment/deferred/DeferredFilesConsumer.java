@@ -1,8 +1,10 @@
 package dev.bitbridge.connector.enrichment.deferred;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -116,9 +118,11 @@ public class DeferredFilesConsumer {
             return Uni.createFrom().nullItem();
         }
         String repository = pending.repository().fullName();
+        String filesIn = Optional.ofNullable(record.headers().lastHeader(Outputs.HEADER_FILES_REPOSITORY))
+                .map(h -> new String(h.value(), StandardCharsets.UTF_8)).orElse(repository);
         CommitSource source = "cloud".equals(pending.flavor()) ? cloud : dataCenter;
         return context.run(() -> access.of(pending.integration())
-                .chain(a -> source.files(a, repository, pending.hash())))
+                .chain(a -> source.files(a, filesIn, pending.hash())))
                 .map(found -> {
                     if (found.isEmpty()) {
                         throw new TransientFailure("the API budget of integration '" + pending.integration()

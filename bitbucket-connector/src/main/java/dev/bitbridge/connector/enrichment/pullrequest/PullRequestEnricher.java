@@ -79,7 +79,7 @@ public class PullRequestEnricher {
                                                 raw.integration(), repository,
                                                 raw.integration() + "/" + repository + "/" + e.hash(),
                                                 CommitEvent.TYPE_NEW, e)));
-                                        all.addAll(outputs.deferredFiles(events));
+                                        all.addAll(outputs.deferredFiles(events, filesHome(notice)));
                                         all.add(pullRequest(raw, notice, commits.stream().map(ListedCommit::hash)
                                                 .toList(), files, head, previous));
                                         if (head != null) {
@@ -128,10 +128,7 @@ public class PullRequestEnricher {
         List<ListedCommit> oldestFirst = new ArrayList<>(fresh);
         java.util.Collections.reverse(oldestFirst);
         CommitSource commits = raw.flavor() == BitbucketFlavor.CLOUD ? cloudCommits : dataCenterCommits;
-        // A commit the destination does not have lives in the source repository (a fork): its files are read there.
-        String home = notice.pullRequest().source().repository() != null
-                ? notice.pullRequest().source().repository().fullName()
-                : repository;
+        String home = filesHome(notice);
         return Multi.createFrom().iterable(oldestFirst)
                 .onItem().transformToUniAndConcatenate(c -> forkFiles(commits, access, home, c.hash()).map(files -> {
                     context.changes().commitKnown(raw.integration(), repository, c.hash(), raw.partition(),
@@ -141,6 +138,13 @@ public class PullRequestEnricher {
                             List.of(), files.orElse(List.of()), files.isEmpty(), c.url(), origin(raw));
                 }))
                 .collect().asList();
+    }
+
+    /** A commit the destination does not have lives in the source repository (a fork): its files are read there. */
+    private static String filesHome(PullRequestNotice notice) {
+        return notice.pullRequest().source().repository() != null
+                ? notice.pullRequest().source().repository().fullName()
+                : notice.repository().fullName();
     }
 
     /**
