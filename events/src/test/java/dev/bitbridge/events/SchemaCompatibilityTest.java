@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Each released v1 schema is frozen in {@code src/test/resources/schema-baselines}. The schema shipped in
@@ -103,6 +104,92 @@ class SchemaCompatibilityTest {
 
         assertThat(SchemaCompatibility.violations(baseline("bitbridge.webhooks.v1.json"), current))
                 .containsExactly("$.bitbucketattempt: type changed from \"integer\" to \"string\"");
+    }
+
+    @Test
+    void renamingAFieldOfASharedDefinitionIsCaught() throws IOException {
+        ObjectNode current = shipped("bitbridge.refs.v1.json").deepCopy();
+        ObjectNode accountProps = (ObjectNode) current.at("/$defs/account/properties");
+        accountProps.set("display_name", accountProps.remove("displayName"));
+
+        assertThat(SchemaCompatibility.violations(baseline("bitbridge.refs.v1.json"), current))
+                .containsExactly("$.$defs.account.displayName: removed or renamed");
+    }
+
+    @Test
+    void makingAFieldOfADefinitionUsedByArrayItemsRequiredIsCaughtOnce() throws IOException {
+        ObjectNode current = shipped("bitbridge.commits.v1.json").deepCopy();
+        ((ArrayNode) current.at("/$defs/fileChange/required")).add("oldPath");
+
+        assertThat(SchemaCompatibility.violations(baseline("bitbridge.commits.v1.json"), current))
+                .containsExactly("$.$defs.fileChange.oldPath: became required (was optional or absent)");
+    }
+
+    @Test
+    void removingASharedDefinitionIsCaught() throws IOException {
+        ObjectNode current = shipped("bitbridge.pullrequests.v1.json").deepCopy();
+        ((ObjectNode) current.get("$defs")).remove("comment");
+        ((ObjectNode) current.at("/properties/comment")).put("type", "object").remove("$ref");
+
+        assertThat(SchemaCompatibility.violations(baseline("bitbridge.pullrequests.v1.json"), current))
+                .containsExactly("$.comment.id: removed or renamed", "$.comment.text: removed or renamed",
+                        "$.$defs.comment: removed or renamed");
+    }
+
+    @Test
+    void changingTheTypeOfArrayItemsIsCaught() throws IOException {
+        ObjectNode current = shipped("bitbridge.commits.v1.json").deepCopy();
+        ((ObjectNode) current.at("/properties/branches/items")).put("type", "object");
+
+        assertThat(SchemaCompatibility.violations(baseline("bitbridge.commits.v1.json"), current))
+                .containsExactly("$.branches[]: type changed from \"string\" to \"object\"");
+    }
+
+    @Test
+    void removingAFieldOfInlinedArrayItemsIsCaught() throws IOException {
+        ObjectNode current = shipped("bitbridge.commits.v1.json").deepCopy();
+        ObjectNode inlined = current.at("/$defs/fileChange").deepCopy();
+        ((ObjectNode) inlined.get("properties")).remove("oldPath");
+        ((ObjectNode) current.at("/properties/files")).set("items", inlined);
+
+        assertThat(SchemaCompatibility.violations(baseline("bitbridge.commits.v1.json"), current))
+                .containsExactly("$.files[].oldPath: removed or renamed");
+    }
+
+    @Test
+    void removingArrayItemsIsCaught() throws IOException {
+        ObjectNode current = shipped("bitbridge.refs.v1.json").deepCopy();
+        ((ObjectNode) current.at("/properties/newCommits")).remove("items");
+
+        assertThat(SchemaCompatibility.violations(baseline("bitbridge.refs.v1.json"), current))
+                .containsExactly("$.newCommits[]: items removed");
+    }
+
+    @Test
+    void pointingAFieldAtAnotherDefinitionIsCaught() throws IOException {
+        ObjectNode current = shipped("bitbridge.commits.v1.json").deepCopy();
+        ((ObjectNode) current.at("/properties/author")).put("$ref", "#/$defs/account");
+
+        assertThat(SchemaCompatibility.violations(baseline("bitbridge.commits.v1.json"), current))
+                .containsExactly("$.author.raw: removed or renamed", "$.author.account: removed or renamed");
+    }
+
+    @Test
+    void inliningADefinitionUnchangedOrAddingAnOptionalFieldToOneIsAllowed() throws IOException {
+        ObjectNode current = shipped("bitbridge.pullrequests.v1.json").deepCopy();
+        ((ObjectNode) current.get("properties")).set("repository", current.at("/$defs/repository").deepCopy());
+        ((ObjectNode) current.at("/$defs/endpoint/properties")).putObject("displayId").put("type", "string");
+
+        assertThat(SchemaCompatibility.violations(baseline("bitbridge.pullrequests.v1.json"), current)).isEmpty();
+    }
+
+    @Test
+    void aReferenceThatDoesNotResolveIsAnError() throws IOException {
+        ObjectNode current = shipped("bitbridge.refs.v1.json").deepCopy();
+        ((ObjectNode) current.at("/properties/actor")).put("$ref", "#/$defs/user");
+
+        assertThatThrownBy(() -> SchemaCompatibility.violations(baseline("bitbridge.refs.v1.json"), current))
+                .hasMessageContaining("$.actor: cannot resolve $ref #/$defs/user");
     }
 
     private static List<String> names(JsonNode array) {

@@ -1,5 +1,7 @@
 package dev.bitbridge.events.scm;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A Bitbucket account, as resolved by Bitbucket: how Bitbridge identifies team members.
  *
@@ -9,5 +11,6 @@ package dev.bitbridge.events.scm;
  * @param displayName the display name
  * @param email the account's e-mail address, when Bitbucket gave it (Data Center does; Cloud does not)
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Account(String id, String uuid, String name, String displayName, String email) {
 }

@@ -1,5 +1,7 @@
 package dev.bitbridge.events.scm;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The author or committer of a commit: what git recorded and, when Bitbucket linked it to one, the account.
  *
@@ -8,5 +10,6 @@ package dev.bitbridge.events.scm;
  * @param email the e-mail address git recorded
  * @param account the Bitbucket account Bitbucket resolved the e-mail to; null when it resolved none
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Person(String raw, String name, String email, Account account) {
 }

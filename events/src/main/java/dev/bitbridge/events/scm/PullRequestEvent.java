@@ -9,6 +9,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * One record on {@code bitbridge.pullrequests.v1}: one transition of a pull request. CloudEvents type
  * {@code dev.bitbridge.pullrequest.<action>}, id {@code <raw event id>/pullrequest}.
+ * <p>
+ * For {@code opened} and {@code updated} the connector fetches the pull request's commits (always) and its files (only
+ * while the credential's API budget is above its reserve). When the budget runs low, the record is published with
+ * {@code files} empty and {@code filesPending: true}, and <em>no</em> later record completes it: unlike
+ * {@link CommitEvent}'s {@code dev.bitbridge.commit.files}, there is no follow-up for a pull request. The next
+ * {@code updated} record (a push to the source branch, or an edit of the pull request) fetches commits and files again,
+ * budget permitting. Commits of the pull request that the destination repository did not have (a fork's) are
+ * published on {@code bitbridge.commits.v1} before this record, each with its own {@code filesPending}, and their
+ * deferred files follow there as {@link CommitEvent#TYPE_FILES}.
  *
  * @param integration the integration
  * @param flavor {@code cloud} or {@code datacenter}
@@ -18,7 +27,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param id the pull request's number in the destination repository
  * @param title the title
  * @param description the description (markdown); null when empty
- * @param state Bitbucket's state after the transition: {@code OPEN}, {@code MERGED}, {@code DECLINED}
+ * @param state Bitbucket's state after the transition, as Bitbucket wrote it: {@code OPEN}, {@code MERGED},
+ *        {@code DECLINED}, and on Cloud also {@code SUPERSEDED}; null when the payload had none
  * @param author who opened it
  * @param source the source branch, repository (a fork's, for a fork PR) and head commit
  * @param destination the destination branch, repository and the commit it pointed at
@@ -27,9 +37,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param actor who caused the transition (approver, merger, commenter…)
  * @param mergeCommit for {@code merged}: the merge commit, when Bitbucket gave it
  * @param comment for {@code comment_created}: the comment
- * @param commits for {@code opened} and {@code updated}: the pull request's commits (hashes, newest first)
- * @param files for {@code opened} and {@code updated}: the files the pull request changes
- * @param filesPending true when commits and files are still to be fetched (the credential's API budget ran low)
+ * @param commits for {@code opened} and {@code updated}: the pull request's commits (hashes, newest first); null for
+ *        other actions
+ * @param files for {@code opened} and {@code updated}: the files the pull request changes, empty when
+ *        {@code filesPending}; null for other actions
+ * @param filesPending true when the files were not fetched because the credential's API budget ran low (see above: no
+ *        record follows); always false for actions other than {@code opened} and {@code updated}
  * @param url the pull request's web page
  * @param occurredAt when Bitbucket says the transition happened, else when the ingress received it
  * @param origin the raw webhook
@@ -74,6 +87,7 @@ public record PullRequestEvent(
      *        Bitbucket gave one (Cloud webhooks give 12 characters: the connector completes them when it fetches)
      * @param repository the repository; differs from the destination's for a fork
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Endpoint(String branch, String commit, Repository repository) {
     }
 
@@ -82,13 +96,15 @@ public record PullRequestEvent(
      * @param role {@code REVIEWER} or {@code PARTICIPANT}
      * @param state {@code approved}, {@code changes_requested} or {@code none}
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Reviewer(Account account, String role, String state) {
     }
 
     /**
      * @param id Bitbucket's comment id
-     * @param text the raw (markdown) text
+     * @param text the raw (markdown) text; null when the payload had none
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Comment(long id, String text) {
     }
 }

@@ -1,125 +1,237 @@
 package dev.bitbridge.events.scm;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.reflect.RecordComponent;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.bitbridge.events.JsonSchemas;
+import dev.bitbridge.events.Topics;
+import dev.bitbridge.events.scm.ScmSamples.Sample;
+
+import static dev.bitbridge.events.JsonSchemas.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shipped schemas of the enriched topics describe exactly what the records serialize to: every record component
- * (nested ones included) is a schema property and the reverse, required properties are always written, enums hold
- * the values the code writes, and dates keep their offsets. A field added to a record without its schema fails here.
+ * The records of {@code bitbridge.refs.v1}, {@code bitbridge.commits.v1} and {@code bitbridge.pullrequests.v1}, written
+ * as the connector writes them ({@link ScmSamples}), against the JSON Schemas shipped for them, with a draft 2020-12
+ * validator: every sample conforms; a record component the schema does not document, or a property no component
+ * backs, fails; and so does a schema that requires what some sample leaves out.
  */
 class ScmEventSchemasTest {
 
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    static final OffsetDateTime AT = OffsetDateTime.parse("2026-11-23T10:15:30+03:00");
-    static final Repository REPO = new Repository("acme/game", "game", "{1}", "https://bitbucket.org/acme/game");
-    static final Account JANE = new Account("557058:1", "{2}", "jane", "Jane Doe", null);
-    static final Origin ORIGIN = new Origin("d1", "repo:push", AT);
+    enum Contract {
+        REFS(Topics.REFS_V1, RefChangeEvent.class, ScmSamples::refs),
+        COMMITS(Topics.COMMITS_V1, CommitEvent.class, ScmSamples::commits),
+        PULL_REQUESTS(Topics.PULLREQUESTS_V1, PullRequestEvent.class, ScmSamples::pullRequests);
 
-    static Stream<Arguments> records() {
-        Person author = new Person("Jane Doe <jane@example.com>", "Jane Doe", "jane@example.com", JANE);
-        FileChange renamed = new FileChange("b.txt", FileChange.ChangeType.RENAMED, "a.txt");
-        RefChangeEvent ref = new RefChangeEvent("acme", "cloud", REPO, "feature/x", "branch", "updated", true, "a1",
-                "b2", List.of("b2"), List.of("c3"), "tag message", JANE, AT, ORIGIN);
-        RefChangeEvent minimalRef = new RefChangeEvent("acme", "datacenter", REPO, "main", "branch", "deleted", false,
-                "a1", null, List.of(), List.of(), null, null, null, ORIGIN);
-        CommitEvent commit = new CommitEvent("acme", "cloud", REPO, "b2", "GAME-1: x", author, author, AT, AT,
-                List.of("a1"), List.of("feature/x"), List.of(renamed), false, "https://x", ORIGIN);
-        CommitEvent minimalCommit = new CommitEvent("acme", "cloud", REPO, "b2", null, null, null, null, null,
-                List.of(), List.of(), List.of(), true, null, ORIGIN);
-        PullRequestEvent.Endpoint side = new PullRequestEvent.Endpoint("feature/x", "b2", REPO);
-        PullRequestEvent pr = new PullRequestEvent("acme", "cloud", REPO, "opened", 7, "T", "D", "OPEN", JANE, side,
-                side, "a1", List.of(new PullRequestEvent.Reviewer(JANE, "REVIEWER", "approved")), JANE, "m1",
-                new PullRequestEvent.Comment(3, "text"), List.of("b2"), List.of(renamed), false, "https://pr", AT,
-                ORIGIN);
-        PullRequestEvent minimalPr = new PullRequestEvent("acme", "datacenter", REPO, "approved", 7, null, null, null,
-                null, null, null, null, List.of(), null, null, null, null, null, false, null, null, ORIGIN);
-        return Stream.of(Arguments.of("bitbridge.refs.v1", ref, minimalRef),
-                Arguments.of("bitbridge.commits.v1", commit, minimalCommit),
-                Arguments.of("bitbridge.pullrequests.v1", pr, minimalPr));
-    }
+        final String topic;
+        final Class<? extends Record> type;
+        private final Supplier<List<Sample>> samples;
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("records")
-    void everyComponentIsDescribedAndEveryPropertyIsAComponent(String topic, Record full, Record minimal)
-            throws IOException {
-        JsonNode schema = schema(topic);
-        assertThat(names(schema.path("properties"))).containsExactlyInAnyOrderElementsOf(components(full.getClass()));
-        Map<String, Class<?>> nested = Map.of("repository", Repository.class, "account", Account.class, "person",
-                Person.class, "fileChange", FileChange.class, "origin", Origin.class, "endpoint",
-                PullRequestEvent.Endpoint.class, "reviewer", PullRequestEvent.Reviewer.class, "comment",
-                PullRequestEvent.Comment.class);
-        for (String def : names(schema.path("$defs"))) {
-            assertThat(names(schema.path("$defs").path(def).path("properties"))).as("$defs/%s", def)
-                    .containsExactlyInAnyOrderElementsOf(components(nested.get(def)));
+        Contract(String topic, Class<? extends Record> type, Supplier<List<Sample>> samples) {
+            this.topic = topic;
+            this.type = type;
+            this.samples = samples;
+        }
+
+        JsonNode schema() {
+            return JsonSchemas.shipped(topic + ".json");
+        }
+
+        List<Sample> samples() {
+            return samples.get();
+        }
+
+        /** @return the first sample, the one with the most fields set, as JSON */
+        ObjectNode first() {
+            return JSON.valueToTree(samples().get(0).record());
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("records")
-    void whatTheRecordsWriteFitsTheSchema(String topic, Record full, Record minimal) throws IOException {
-        JsonNode schema = schema(topic);
-        for (Record record : List.of(full, minimal)) {
-            JsonNode written = JSON.readTree(JSON.writeValueAsBytes(record));
-            for (JsonNode required : schema.path("required")) {
-                assertThat(written.has(required.asText())).as("%s writes required %s", topic, required.asText())
-                        .isTrue();
+    static Stream<Arguments> samples() {
+        return Arrays.stream(Contract.values()).flatMap(c -> c.samples().stream().map(s -> Arguments.of(c, s)));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("samples")
+    void aSampleConformsToItsSchemaAndWritesOnlyDocumentedFields(Contract contract, Sample sample) {
+        JsonNode json = JSON.valueToTree(sample.record());
+
+        assertThat(JsonSchemas.errors(contract.schema(), json)).isEmpty();
+        assertThat(JsonSchemas.errors(JsonSchemas.strict(contract.schema()), json))
+                .as("every field written is a documented property").isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Contract.class)
+    void theRecordComponentsAreExactlyTheSchemaProperties(Contract contract) {
+        assertThat(RecordSchemaShape.problems(contract.type, contract.schema())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Contract.class)
+    void theSamplesWriteEveryDocumentedPropertyAndLeaveOutEveryOptionalOne(Contract contract) {
+        SchemaCoverage coverage = coverage(contract, contract.schema());
+
+        assertThat(coverage.written()).as("written").containsExactlyInAnyOrderElementsOf(coverage.documented());
+        assertThat(coverage.omitted()).as("left out").containsExactlyInAnyOrderElementsOf(coverage.optional());
+    }
+
+    static Stream<Arguments> optionalProperties() {
+        return Arrays.stream(Contract.values())
+                .flatMap(c -> new SchemaCoverage(c.schema()).optional().stream().map(p -> Arguments.of(c, p)));
+    }
+
+    @ParameterizedTest(name = "{0} requiring {1}")
+    @MethodSource("optionalProperties")
+    void aSchemaThatRequiresWhatASampleLeavesOutFails(Contract contract, String property) {
+        JsonNode schema = contract.schema().deepCopy();
+        int dot = property.lastIndexOf('.');
+        String owner = property.substring(0, dot);
+        assertThat(owner).as("an object with optional properties is the root or a $defs entry").matches("\\$|#/\\$defs/.+");
+        JsonNode object = owner.equals("$") ? schema : schema.at(owner.substring(1));
+        ((ObjectNode) object).withArrayProperty("required").add(property.substring(dot + 1));
+
+        List<String> errors = new ArrayList<>();
+        contract.samples().forEach(s -> errors.addAll(JsonSchemas.errors(schema, JSON.valueToTree(s.record()))));
+
+        assertThat(errors).anySatisfy(e -> assertThat(e).contains("required property '"
+                + property.substring(dot + 1) + "' not found"));
+    }
+
+    static Stream<Arguments> requiredProperties() {
+        return Arrays.stream(Contract.values()).flatMap(c -> {
+            List<Arguments> required = new ArrayList<>();
+            c.schema().get("required").forEach(r -> required.add(Arguments.of(c, r.asText())));
+            return required.stream();
+        });
+    }
+
+    @ParameterizedTest(name = "{0} without {1}")
+    @MethodSource("requiredProperties")
+    void aRecordWithoutARequiredFieldIsRefused(Contract contract, String property) {
+        ObjectNode json = contract.first();
+        assertThat(json.has(property)).isTrue();
+        json.remove(property);
+
+        assertThat(JsonSchemas.errors(contract.schema(), json)).singleElement().asString()
+                .contains("required property '" + property + "' not found");
+    }
+
+    @Test
+    void aComponentTheSchemaDoesNotDocumentIsFound() {
+        ObjectNode schema = Contract.REFS.schema().deepCopy();
+        ((ObjectNode) schema.get("properties")).remove("tagMessage");
+        ((ObjectNode) schema.at("/$defs/account/properties")).remove("email");
+
+        assertThat(RecordSchemaShape.problems(RefChangeEvent.class, schema)).containsExactlyInAnyOrder(
+                "$: record RefChangeEvent has [tagMessage] the schema does not document",
+                "$.actor: record Account has [email] the schema does not document");
+    }
+
+    @Test
+    void aPropertyNoComponentBacksIsFound() {
+        ObjectNode schema = Contract.COMMITS.schema().deepCopy();
+        ((ObjectNode) schema.at("/$defs/fileChange/properties")).putObject("similarity").put("type", "integer")
+                .put("description", "How similar the renamed file is.");
+
+        assertThat(RecordSchemaShape.problems(CommitEvent.class, schema)).containsExactly(
+                "$.files[]: the schema documents [similarity] that record FileChange does not have");
+    }
+
+    @Test
+    void aPrimitiveThatIsNotRequiredIsFound() {
+        ObjectNode schema = Contract.PULL_REQUESTS.schema().deepCopy();
+        ((ObjectNode) schema.at("/$defs/comment")).remove("required");
+
+        assertThat(RecordSchemaShape.problems(PullRequestEvent.class, schema))
+                .containsExactly("$.comment.id: a primitive is always written, so it must be required");
+    }
+
+    @Test
+    void aFieldWrittenButNotDocumentedIsRefused() {
+        ObjectNode json = Contract.REFS.first();
+        json.put("surprise", true);
+        ((ObjectNode) json.get("repository")).put("project", "GAME");
+
+        for (JsonNode schema : List.of(Contract.REFS.schema(), JsonSchemas.strict(Contract.REFS.schema()))) {
+            assertThat(JsonSchemas.errors(schema, json)).hasSize(2)
+                    .anySatisfy(e -> assertThat(e).contains("surprise"))
+                    .anySatisfy(e -> assertThat(e).contains("project"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "OPEN", "MERGED", "DECLINED", "SUPERSEDED" })
+    void everyBitbucketPullRequestStateIsAccepted(String state) {
+        ObjectNode json = Contract.PULL_REQUESTS.first().put("state", state);
+
+        assertThat(JsonSchemas.errors(Contract.PULL_REQUESTS.schema(), json)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "open", "DRAFT" })
+    void aPullRequestStateBitbucketDoesNotHaveIsRefused(String state) {
+        ObjectNode json = Contract.PULL_REQUESTS.first().put("state", state);
+
+        assertThat(JsonSchemas.errors(Contract.PULL_REQUESTS.schema(), json)).singleElement().asString()
+                .contains("/state", "enumeration");
+    }
+
+    @Test
+    void aDateWithoutItsOffsetIsRefused() {
+        ObjectNode json = Contract.REFS.first();
+        ((ObjectNode) json.get("origin")).put("receivedAt", "2026-11-22T10:15:30");
+
+        assertThat(JsonSchemas.errors(Contract.REFS.schema(), json)).singleElement().asString()
+                .contains("/origin/receivedAt");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "repository", "account", "person", "fileChange", "origin" })
+    void aSharedDefinitionIsTheSameInEverySchemaThatHasIt(String definition) {
+        List<JsonNode> copies = new ArrayList<>();
+        for (Contract contract : Contract.values()) {
+            JsonNode copy = contract.schema().path("$defs").path(definition);
+            if (!copy.isMissingNode()) {
+                copies.add(copy);
             }
-            assertThat(names(schema.path("properties"))).containsAll(names(written));
-            written.fields().forEachRemaining(field -> {
-                JsonNode enums = schema.path("properties").path(field.getKey()).path("enum");
-                if (enums.isArray()) {
-                    assertThat(values(enums)).as("%s.%s", topic, field.getKey()).contains(field.getValue().asText());
-                }
-            });
         }
-        JsonNode written = JSON.readTree(JSON.writeValueAsBytes(full));
-        written.findValues("change").forEach(v -> assertThat(v.asText()).isIn("added", "modified", "removed",
-                "renamed", "copied", "created", "updated", "deleted"));
-        assertThat(written.toString()).as("dates keep their offset").contains("2026-11-23T10:15:30+03:00");
+
+        assertThat(copies).isNotEmpty().allSatisfy(copy -> assertThat(copy).isEqualTo(copies.get(0)));
     }
 
-    private static JsonNode schema(String topic) throws IOException {
-        try (InputStream in = ScmEventSchemasTest.class.getResourceAsStream("/schemas/" + topic + ".json")) {
-            assertThat(in).as("schema of %s", topic).isNotNull();
-            return JSON.readTree(in);
-        }
+    @Test
+    void theDocumentedEnumerationsOfRefsAreTheRecordsConstants() {
+        JsonNode schema = Contract.REFS.schema();
+
+        assertThat(texts(schema.at("/properties/refType/enum"))).containsExactly(RefChangeEvent.BRANCH,
+                RefChangeEvent.TAG);
+        assertThat(texts(schema.at("/properties/change/enum"))).containsExactly(RefChangeEvent.CREATED,
+                RefChangeEvent.UPDATED, RefChangeEvent.DELETED);
     }
 
-    private static List<String> components(Class<?> type) {
-        return Stream.of(type.getRecordComponents()).map(RecordComponent::getName).toList();
+    private static SchemaCoverage coverage(Contract contract, JsonNode schema) {
+        SchemaCoverage coverage = new SchemaCoverage(schema);
+        contract.samples().forEach(s -> coverage.add(JSON.valueToTree(s.record())));
+        return coverage;
     }
 
-    private static List<String> names(JsonNode object) {
-        List<String> names = new ArrayList<>();
-        for (Iterator<String> i = object.fieldNames(); i.hasNext();) {
-            names.add(i.next());
-        }
-        return names;
-    }
-
-    private static List<String> values(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.asText()));
-        return values;
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(t -> texts.add(t.asText()));
+        return texts;
     }
 }
