@@ -10,14 +10,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * One record on {@code bitbridge.pullrequests.v1}: one transition of a pull request. CloudEvents type
  * {@code dev.bitbridge.pullrequest.<action>}, id {@code <raw event id>/pullrequest}.
  * <p>
- * For {@code opened} and {@code updated} the connector fetches the pull request's commits (always) and its files (only
- * while the credential's API budget is above its reserve). When the budget runs low, the record is published with
- * {@code files} empty and {@code filesPending: true}, and <em>no</em> later record completes it: unlike
- * {@link CommitEvent}'s {@code dev.bitbridge.commit.files}, there is no follow-up for a pull request. The next
- * {@code updated} record (a push to the source branch, or an edit of the pull request) fetches commits and files again,
- * budget permitting. Commits of the pull request that the destination repository did not have (a fork's) are
- * published on {@code bitbridge.commits.v1} before this record, each with its own {@code filesPending}, and their
- * deferred files follow there as {@link CommitEvent#TYPE_FILES}.
+ * For {@code opened} and {@code updated} the connector fetches the pull request's commits and its files, both always
+ * (one files call per such event; the API budget defers only the file lists of commits). Commits of the pull request
+ * that the destination repository did not have (a fork's) are published on {@code bitbridge.commits.v1} before this
+ * record, each with its own {@code filesPending}, and their deferred files follow there as
+ * {@link CommitEvent#TYPE_FILES} (read in the fork).
  *
  * @param integration the integration
  * @param flavor {@code cloud} or {@code datacenter}
@@ -32,7 +29,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param author who opened it
  * @param source the source branch, repository (a fork's, for a fork PR) and head commit
  * @param destination the destination branch, repository and the commit it pointed at
- * @param previousHead for {@code updated}: the source head before the update, when Bitbucket said
+ * @param previousHead for an {@code updated} that moved the source head: the head before it — Data Center's
+ *        {@code previousFromHash}, or on Cloud (whose webhook leaves it out) the head Bitbridge last published for
+ *        the pull request; null when the head did not move or is not known
  * @param reviewers reviewers and participants with a say, and their approval state
  * @param actor who caused the transition (approver, merger, commenter…)
  * @param mergeCommit for {@code merged}: the merge commit, when Bitbucket gave it
@@ -41,8 +40,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *        other actions
  * @param files for {@code opened} and {@code updated}: the files the pull request changes, empty when
  *        {@code filesPending}; null for other actions
- * @param filesPending true when the files were not fetched because the credential's API budget ran low (see above: no
- *        record follows); always false for actions other than {@code opened} and {@code updated}
+ * @param filesPending always false in this version: a pull request's files are always fetched (see above); kept so
+ *        that a later version may defer them with a follow-up record
  * @param url the pull request's web page
  * @param occurredAt when Bitbucket says the transition happened, else when the ingress received it
  * @param origin the raw webhook

@@ -31,8 +31,13 @@ final class Reviewers {
         };
     }
 
-    /** @return {@code REVIEWER} or {@code PARTICIPANT}; anything else (Data Center's {@code AUTHOR}…) as given */
+    /**
+     * @param otherwise the role of the list the entry came from ({@code REVIEWER} or {@code PARTICIPANT})
+     * @return {@code REVIEWER} or {@code PARTICIPANT}, the only roles the event's schema has; anything else (Data
+     *         Center's {@code AUTHOR}, a role Bitbucket adds later) takes the role of its list
+     */
     static String role(String role, String otherwise) {
-        return role == null || role.isBlank() ? otherwise : role.trim().toUpperCase(Locale.ROOT);
+        String value = role == null ? "" : role.trim().toUpperCase(Locale.ROOT);
+        return REVIEWER.equals(value) || PARTICIPANT.equals(value) ? value : otherwise;
     }
 }
