@@ -40,7 +40,7 @@ public record RawRecord(String integration, BitbucketFlavor flavor, String event
         }
         try {
             return Optional.of(new RawRecord(integration, BitbucketFlavor.of(flavor), eventKey, id,
-                    time == null ? OffsetDateTime.now() : OffsetDateTime.parse(time), record));
+                    time == null ? OffsetDateTime.now(java.time.ZoneOffset.UTC) : OffsetDateTime.parse(time), record));
         } catch (RuntimeException unreadable) {
             return Optional.empty();
         }
