@@ -41,6 +41,30 @@ public final class Topics {
      */
     public static final String WEBHOOKS_DEAD_LETTERS_V1 = "bitbridge.webhooks.dead-letters.v1";
 
+    /**
+     * Task keys found in commits, pull requests and branch names ({@link dev.bitbridge.events.analysis.TaskLinkEvent}),
+     * keyed by repository.
+     */
+    public static final String TASK_LINKS_V1 = "bitbridge.task-links.v1";
+
+    /** Builds asked for ({@link dev.bitbridge.events.build.BuildRequest}), keyed by repository. */
+    public static final String BUILD_REQUESTS_V1 = "bitbridge.build-requests.v1";
+
+    /** Every state a build reaches ({@link dev.bitbridge.events.build.BuildEvent}), keyed by repository. */
+    public static final String BUILDS_V1 = "bitbridge.builds.v1";
+
+    /**
+     * Compacted table of commit-analyzer's settings ({@link dev.bitbridge.events.analysis.AnalysisSettings}): keyed
+     * by integration, or by integration and repository; a tombstone removes them.
+     */
+    public static final String ANALYSIS_SETTINGS_V1 = "bitbridge.analysis-settings.v1";
+
+    /** Records commit-analyzer could not read, as they were, with why in headers ({@link DeadLetters}). */
+    public static final String COMMIT_ANALYZER_DEAD_LETTERS_V1 = "bitbridge.commit-analyzer.dead-letters.v1";
+
+    /** Build requests build-trigger could not read, as they were, with why in headers ({@link DeadLetters}). */
+    public static final String BUILD_TRIGGER_DEAD_LETTERS_V1 = "bitbridge.build-trigger.dead-letters.v1";
+
     /** Room a record needs beyond its value: key, CloudEvents headers, record and batch overhead. */
     public static final int RECORD_OVERHEAD_BYTES = 64 * 1024;
 
@@ -66,8 +90,10 @@ public final class Topics {
                     "retention.ms", String.valueOf(7L * 24 * 60 * 60 * 1000)));
 
     /** Enriched events are kept as long as the raw ones: consumers that fall behind a week have bigger problems. */
+    /** A ref record carries up to 256 commit messages of 4,096 characters ({@code CommitMessage}): 4 MiB. */
     public static final TopicSpec REFS_V1_SPEC = new TopicSpec(REFS_V1, 6,
-            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(7L * 24 * 60 * 60 * 1000)));
+            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(7L * 24 * 60 * 60 * 1000),
+                    "max.message.bytes", String.valueOf(4 * 1024 * 1024)));
 
     /** A commit record holds a message and a file list: allow 4 MiB (a commit touching ~20,000 files). */
     public static final TopicSpec COMMITS_V1_SPEC = new TopicSpec(COMMITS_V1, 6,
@@ -83,9 +109,35 @@ public final class Topics {
             Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(28L * 24 * 60 * 60 * 1000),
                     "max.message.bytes", String.valueOf(WEBHOOKS_V1_MAX_RECORD_BYTES)));
 
+    public static final TopicSpec TASK_LINKS_V1_SPEC = new TopicSpec(TASK_LINKS_V1, 6,
+            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(7L * 24 * 60 * 60 * 1000)));
+
+    /** A request lists the commits it covers and their task keys: allow 4 MiB, as for the commits it came from. */
+    public static final TopicSpec BUILD_REQUESTS_V1_SPEC = new TopicSpec(BUILD_REQUESTS_V1, 6,
+            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(7L * 24 * 60 * 60 * 1000),
+                    "max.message.bytes", String.valueOf(4 * 1024 * 1024)));
+
+    /** Build states are what dashboards replay: kept four weeks. */
+    public static final TopicSpec BUILDS_V1_SPEC = new TopicSpec(BUILDS_V1, 6,
+            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(28L * 24 * 60 * 60 * 1000)));
+
+    public static final TopicSpec ANALYSIS_SETTINGS_V1_SPEC = new TopicSpec(ANALYSIS_SETTINGS_V1, 1,
+            Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "0"));
+
+    public static final TopicSpec COMMIT_ANALYZER_DEAD_LETTERS_V1_SPEC = new TopicSpec(
+            COMMIT_ANALYZER_DEAD_LETTERS_V1, 1,
+            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(28L * 24 * 60 * 60 * 1000),
+                    "max.message.bytes", String.valueOf(4 * 1024 * 1024 + RECORD_OVERHEAD_BYTES)));
+
+    public static final TopicSpec BUILD_TRIGGER_DEAD_LETTERS_V1_SPEC = new TopicSpec(BUILD_TRIGGER_DEAD_LETTERS_V1, 1,
+            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(28L * 24 * 60 * 60 * 1000),
+                    "max.message.bytes", String.valueOf(4 * 1024 * 1024 + RECORD_OVERHEAD_BYTES)));
+
     /** Every topic Bitbridge owns, in the order they should be created. */
     public static final List<TopicSpec> ALL = List.of(WEBHOOKS_V1_SPEC, INTEGRATIONS_V1_SPEC, WEBHOOK_REFUSALS_V1_SPEC,
-            REFS_V1_SPEC, COMMITS_V1_SPEC, PULLREQUESTS_V1_SPEC, WEBHOOKS_DEAD_LETTERS_V1_SPEC);
+            REFS_V1_SPEC, COMMITS_V1_SPEC, PULLREQUESTS_V1_SPEC, WEBHOOKS_DEAD_LETTERS_V1_SPEC, TASK_LINKS_V1_SPEC,
+            BUILD_REQUESTS_V1_SPEC, BUILDS_V1_SPEC, ANALYSIS_SETTINGS_V1_SPEC, COMMIT_ANALYZER_DEAD_LETTERS_V1_SPEC,
+            BUILD_TRIGGER_DEAD_LETTERS_V1_SPEC);
 
     private Topics() {
     }

@@ -29,6 +29,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param actor who pushed, when Bitbucket said
  * @param pushedAt when the ingress received the push
  * @param origin the raw webhook
+ * @param newCommitMessages the messages of {@code newCommits}, in the same order, bounded as {@link CommitMessage}
+ *        says; absent on records written before it was added to v1
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RefChangeEvent(
@@ -46,7 +48,8 @@ public record RefChangeEvent(
         String tagMessage,
         Account actor,
         @JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE) OffsetDateTime pushedAt,
-        Origin origin) {
+        Origin origin,
+        List<CommitMessage> newCommitMessages) {
 
     /** CloudEvents type prefix; the change follows. */
     public static final String TYPE_PREFIX = "dev.bitbridge.ref.";

@@ -64,23 +64,26 @@ final class ScmSamples {
                 new Sample("a Cloud annotated tag moved by force, every field set",
                         new RefChangeEvent("acme-cloud", "cloud", CLOUD_REPO, "v1.2.0", RefChangeEvent.TAG,
                                 RefChangeEvent.UPDATED, true, H1, H2, List.of(H2, H3), List.of(H4),
-                                "Release 1.2.0\n\nParticles.", CLOUD_JANE, CLOUD_RECEIVED, CLOUD_PUSH)),
+                                "Release 1.2.0\n\nParticles.", CLOUD_JANE, CLOUD_RECEIVED, CLOUD_PUSH,
+                                List.of(new CommitMessage(H2, "GAME-12 Particles #ci", false),
+                                        new CommitMessage(H3, "x".repeat(CommitMessage.MAX_LENGTH), true)))),
                 new Sample("a Data Center branch created",
                         new RefChangeEvent("acme-dc", "datacenter", DC_REPO, "feature/GAME-12-particles",
                                 RefChangeEvent.BRANCH, RefChangeEvent.CREATED, false, null, H5, List.of(H5),
-                                List.of(H2), null, DC_JANE, DC_RECEIVED, DC_PUSH)),
+                                List.of(H2), null, DC_JANE, DC_RECEIVED, DC_PUSH,
+                                List.of(new CommitMessage(H5, "GAME-12 Emitter", false)))),
                 new Sample("a Cloud lightweight tag created by a user known by display name only",
                         new RefChangeEvent("acme-cloud", "cloud", CLOUD_REPO, "nightly-2026-11-22", RefChangeEvent.TAG,
                                 RefChangeEvent.CREATED, false, null, H3, List.of(), List.of(H3), null, CLOUD_NAME_ONLY,
-                                CLOUD_RECEIVED, CLOUD_PUSH)),
+                                CLOUD_RECEIVED, CLOUD_PUSH, List.of())),
                 new Sample("a Cloud branch fast-forwarded by a user known by uuid only",
                         new RefChangeEvent("acme-cloud", "cloud", CLOUD_REPO, "main", RefChangeEvent.BRANCH,
                                 RefChangeEvent.UPDATED, false, H1, H2, List.of(H2), List.of(), null, CLOUD_UUID_ONLY,
-                                CLOUD_RECEIVED, CLOUD_PUSH)),
+                                CLOUD_RECEIVED, CLOUD_PUSH, null)),
                 new Sample("a Cloud branch deleted, nothing optional known",
                         new RefChangeEvent("acme-cloud", "cloud", BARE_REPO, "old-feature", RefChangeEvent.BRANCH,
                                 RefChangeEvent.DELETED, false, H4, null, List.of(), List.of(), null, null,
-                                CLOUD_RECEIVED, CLOUD_PUSH)));
+                                CLOUD_RECEIVED, CLOUD_PUSH, null)));
     }
 
     static List<Sample> commits() {

@@ -28,6 +28,7 @@ import dev.bitbridge.connector.enrichment.payload.PushNotice;
 import dev.bitbridge.connector.enrichment.state.EnrichmentState;
 import dev.bitbridge.events.Topics;
 import dev.bitbridge.events.scm.CommitEvent;
+import dev.bitbridge.events.scm.CommitMessage;
 import dev.bitbridge.events.scm.FileChange;
 import dev.bitbridge.events.scm.Origin;
 import dev.bitbridge.events.scm.RefChangeEvent;
@@ -286,7 +287,8 @@ public class PushEnricher {
         private RefChangeEvent refEvent(RefUpdate update, boolean forced, List<String> brought, List<String> known) {
             return new RefChangeEvent(raw.integration(), raw.flavor().id(), push.repository(), update.ref(),
                     update.refType(), update.change(), forced, update.oldHash(), update.newHash(), brought, known,
-                    update.tagMessage(), push.actor(), raw.receivedAt(), origin());
+                    update.tagMessage(), push.actor(), raw.receivedAt(), origin(),
+                    CommitMessage.of(brought, hash -> newCommits.get(hash).message()));
         }
 
         private Origin origin() {
