@@ -12,7 +12,7 @@ import dev.bitbridge.events.scm.Repository;
 /**
  * One record on {@code bitbridge.task-links.v1}: a task key found in a commit message, a pull request's title or
  * description, or a branch name. CloudEvents type {@code dev.bitbridge.task.linked}; id
- * {@code <origin event id>/task/<where>/<commit hash or pull request id>/<key>}, the same however often the source
+ * {@code <origin event id>/task/<where>/<commit hash, or pr-<pull request id>>/<key>}, the same however often the source
  * event is read, so a consumer recognises a repeat. A key found twice in one text is one record (the first place).
  *
  * @param key the task key, e.g. {@code GAME-789}
@@ -59,7 +59,7 @@ public record TaskLinkEvent(
 
     /** @return the CloudEvents id; see the class comment */
     public String id() {
-        String subject = commit != null && !foundIn.startsWith("pull-request") ? commit : "pr-" + pullRequestId;
+        String subject = pullRequestId != null ? "pr-" + pullRequestId : commit;
         return origin.eventId() + "/task/" + foundIn + "/" + subject + "/" + key;
     }
 }
