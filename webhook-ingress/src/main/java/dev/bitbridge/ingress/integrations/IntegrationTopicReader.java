@@ -19,8 +19,8 @@ import io.smallrye.common.annotation.Identifier;
 
 import dev.bitbridge.events.Topics;
 import dev.bitbridge.ingress.config.IngressConfig;
-import dev.bitbridge.ingress.kafka.TopicFollower;
 import dev.bitbridge.ingress.kafka.TopicProvisioner;
+import dev.bitbridge.platform.kafka.TopicFollower;
 import dev.bitbridge.platform.lifecycle.FatalErrors;
 
 /**

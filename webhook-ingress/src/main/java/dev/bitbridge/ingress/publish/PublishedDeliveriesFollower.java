@@ -29,9 +29,9 @@ import dev.bitbridge.events.Topics;
 import dev.bitbridge.events.webhook.RawWebhookEvent;
 import dev.bitbridge.ingress.config.IngressConfig;
 import dev.bitbridge.ingress.kafka.SkippingDeserializer;
-import dev.bitbridge.ingress.kafka.TopicFollower;
 import dev.bitbridge.ingress.kafka.TopicProvisioner;
 import dev.bitbridge.ingress.metrics.IngressMetrics;
+import dev.bitbridge.platform.kafka.TopicFollower;
 import dev.bitbridge.platform.lifecycle.FatalErrors;
 
 /**

@@ -1,4 +1,4 @@
-package dev.bitbridge.ingress.kafka;
+package dev.bitbridge.platform.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
