@@ -3,6 +3,7 @@ package dev.bitbridge.connector.enrichment;
 import java.util.List;
 
 import dev.bitbridge.connector.enrichment.state.StateChanges;
+import dev.bitbridge.platform.kafka.Output;
 
 /**
  * What enriching one batch gave: the records to write, in order, and the state to store before they commit.

@@ -23,6 +23,7 @@ import dev.bitbridge.connector.bitbucket.BitbucketException;
 import dev.bitbridge.connector.enrichment.state.EnrichmentState;
 import dev.bitbridge.connector.enrichment.state.Position;
 import dev.bitbridge.connector.enrichment.state.StateChanges;
+import dev.bitbridge.platform.kafka.Output;
 import dev.bitbridge.platform.lifecycle.FatalErrors;
 
 /**

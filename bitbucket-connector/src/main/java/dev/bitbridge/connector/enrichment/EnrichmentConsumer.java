@@ -30,6 +30,8 @@ import dev.bitbridge.connector.config.ConnectorConfig;
 import dev.bitbridge.connector.enrichment.state.CommittedOffsets;
 import dev.bitbridge.connector.enrichment.state.EnrichmentState;
 import dev.bitbridge.connector.enrichment.state.Position;
+import dev.bitbridge.platform.kafka.OutputMessages;
+import dev.bitbridge.platform.kafka.SilentAborts;
 import dev.bitbridge.platform.lifecycle.FatalErrors;
 
 /**
@@ -111,7 +113,7 @@ public class EnrichmentConsumer {
                 .chain(result -> {
                     double abortsBefore = aborts().before();
                     return transactions.withTransactionAndAck(batch, emitter -> {
-                        result.outputs().forEach(output -> emitter.send(Outputs.message(output)));
+                        result.outputs().forEach(output -> emitter.send(OutputMessages.message(output)));
                         return Uni.createFrom().voidItem();
                     }).call(() -> aborts().abortedSince(abortsBefore) ? readAgain(records.size())
                             : Uni.createFrom().voidItem());

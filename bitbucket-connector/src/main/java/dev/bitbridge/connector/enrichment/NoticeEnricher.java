@@ -2,6 +2,8 @@ package dev.bitbridge.connector.enrichment;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.bitbridge.platform.kafka.Output;
+
 /** Turns one raw webhook into its enriched events. */
 public interface NoticeEnricher {
 

@@ -1,27 +1,19 @@
 package dev.bitbridge.connector.enrichment;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-
-import dev.bitbridge.events.CloudEvents;
-import dev.bitbridge.events.DeadLetters;
 import dev.bitbridge.events.RecordKeys;
 import dev.bitbridge.events.Topics;
+import dev.bitbridge.platform.kafka.Output;
+import dev.bitbridge.platform.kafka.OutputMessages;
 
 /** Builds the records enrichment writes: CloudEvents in binary mode, and dead letters that keep the original. */
 @ApplicationScoped
@@ -86,44 +78,7 @@ public class Outputs {
      * @return the record as it was, with why in its headers, for {@code bitbridge.webhooks.dead-letters.v1}
      */
     public Output deadLetter(ConsumerRecord<String, byte[]> record, String reason, String detail) {
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
-        for (Header header : record.headers()) {
-            if (header.value() != null) {
-                headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
-            }
-        }
-        headers.put(DeadLetters.HEADER_REASON, reason);
-        headers.put(DeadLetters.HEADER_DETAIL, detail);
-        headers.put(DeadLetters.HEADER_TOPIC, record.topic());
-        headers.put(DeadLetters.HEADER_PARTITION, Integer.toString(record.partition()));
-        headers.put(DeadLetters.HEADER_OFFSET, Long.toString(record.offset()));
-        headers.put(DeadLetters.HEADER_SERVICE, SERVICE);
-        RawRecord.integrationOf(record).ifPresent(i -> headers.put(DeadLetters.HEADER_INTEGRATION, i));
-        return new Output(Topics.WEBHOOKS_DEAD_LETTERS_V1, record.key(), null, null, null, null,
-                record.value() == null ? new byte[0] : record.value(), headers);
-    }
-
-    /** @return the Kafka message for an output */
-    public static Message<byte[]> message(Output output) {
-        RecordHeaders headers = new RecordHeaders();
-        output.headers().forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
-        Message<byte[]> message = Message.of(output.value()).addMetadata(OutgoingKafkaRecordMetadata.<String> builder()
-                .withTopic(output.topic())
-                .withKey(output.key())
-                .withHeaders(headers)
-                .build());
-        if (output.id() == null) {
-            return message; // a dead letter keeps the original's ce_* headers and gets no new CloudEvent
-        }
-        var ce = OutgoingCloudEventMetadata.builder()
-                .withId(output.id())
-                .withSource(URI.create(CloudEvents.sourceOf(output.integration())))
-                .withType(output.type())
-                .withDataContentType(CloudEvents.JSON)
-                .withTimestamp(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
-        if (output.subject() != null) {
-            ce.withSubject(output.subject());
-        }
-        return message.addMetadata(ce.build());
+        return OutputMessages.deadLetter(record, Topics.WEBHOOKS_DEAD_LETTERS_V1, SERVICE,
+                RawRecord.integrationOf(record).orElse(null), reason, detail);
     }
 }

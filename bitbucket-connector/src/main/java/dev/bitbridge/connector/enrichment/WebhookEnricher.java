@@ -17,6 +17,7 @@ import dev.bitbridge.connector.enrichment.payload.ReadFailure;
 import dev.bitbridge.connector.enrichment.payload.WebhookReader;
 import dev.bitbridge.connector.enrichment.pullrequest.PullRequestEnricher;
 import dev.bitbridge.connector.enrichment.push.PushEnricher;
+import dev.bitbridge.platform.kafka.Output;
 
 /**
  * Reads a raw webhook and hands it to the enricher of its kind: pushes, pull-request transitions. Events that need no

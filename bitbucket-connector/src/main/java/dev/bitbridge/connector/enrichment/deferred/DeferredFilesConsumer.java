@@ -26,7 +26,6 @@ import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
 import dev.bitbridge.connector.bitbucket.IntegrationAccess;
 import dev.bitbridge.connector.config.ConnectorConfig;
 import dev.bitbridge.connector.enrichment.Enricher;
-import dev.bitbridge.connector.enrichment.Output;
 import dev.bitbridge.connector.enrichment.Outputs;
 import dev.bitbridge.connector.enrichment.OwnContext;
 import dev.bitbridge.connector.enrichment.TransientFailure;
@@ -35,6 +34,8 @@ import dev.bitbridge.connector.enrichment.push.CommitSource;
 import dev.bitbridge.connector.enrichment.push.DataCenterCommits;
 import dev.bitbridge.events.Topics;
 import dev.bitbridge.events.scm.CommitEvent;
+import dev.bitbridge.platform.kafka.Output;
+import dev.bitbridge.platform.kafka.OutputMessages;
 import dev.bitbridge.platform.lifecycle.FatalErrors;
 
 /**
@@ -93,7 +94,7 @@ public class DeferredFilesConsumer {
                 .withBackOff(config.deferredRetryBackoff(), config.deferredRetryBackoff().multipliedBy(8))
                 .indefinitely()
                 .chain(completed -> transactions.withTransactionAndAck(batch, emitter -> {
-                    completed.stream().filter(o -> o != null).forEach(o -> emitter.send(Outputs.message(o)));
+                    completed.stream().filter(o -> o != null).forEach(o -> emitter.send(OutputMessages.message(o)));
                     return Uni.createFrom().voidItem();
                 }))
                 .onFailure(Error.class).recoverWithUni(error -> fatal("completing deferred file lists ("

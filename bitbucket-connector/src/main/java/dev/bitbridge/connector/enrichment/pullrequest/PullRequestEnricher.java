@@ -13,7 +13,6 @@ import io.smallrye.mutiny.Uni;
 import dev.bitbridge.connector.bitbucket.BitbucketException;
 import dev.bitbridge.connector.bitbucket.IntegrationAccess.Access;
 import dev.bitbridge.connector.enrichment.EnrichmentContext;
-import dev.bitbridge.connector.enrichment.Output;
 import dev.bitbridge.connector.enrichment.Outputs;
 import dev.bitbridge.connector.enrichment.RawRecord;
 import dev.bitbridge.connector.enrichment.TransientFailure;
@@ -31,6 +30,7 @@ import dev.bitbridge.events.scm.FileChange;
 import dev.bitbridge.events.scm.Origin;
 import dev.bitbridge.events.scm.PullRequestEvent;
 import dev.bitbridge.events.webhook.BitbucketFlavor;
+import dev.bitbridge.platform.kafka.Output;
 
 /**
  * Turns a pull-request transition into its event. Opened and updated pull requests get their commits (one call,

@@ -18,7 +18,6 @@ import io.smallrye.mutiny.Uni;
 import dev.bitbridge.connector.bitbucket.IntegrationAccess.Access;
 import dev.bitbridge.connector.config.ConnectorConfig;
 import dev.bitbridge.connector.enrichment.EnrichmentContext;
-import dev.bitbridge.connector.enrichment.Output;
 import dev.bitbridge.connector.enrichment.Outputs;
 import dev.bitbridge.connector.enrichment.RawRecord;
 import dev.bitbridge.connector.enrichment.TransientFailure;
@@ -33,6 +32,7 @@ import dev.bitbridge.events.scm.FileChange;
 import dev.bitbridge.events.scm.Origin;
 import dev.bitbridge.events.scm.RefChangeEvent;
 import dev.bitbridge.events.webhook.BitbucketFlavor;
+import dev.bitbridge.platform.kafka.Output;
 
 /**
  * Turns a push into one ref event per moved ref and one commit event per commit new to the repository, with the

@@ -1,4 +1,4 @@
-package dev.bitbridge.connector.enrichment;
+package dev.bitbridge.platform.kafka;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.bitbridge.connector.enrichment;
+package dev.bitbridge.platform.kafka;
 
 import java.util.Map;
 import java.util.function.Supplier;
@@ -13,7 +13,7 @@ import org.apache.kafka.common.MetricName;
  * next batch would then commit offsets past records whose output was aborted. The producer's own count of time spent
  * in {@code abortTransaction} tells: it grows only when an abort completed.
  */
-final class SilentAborts {
+public final class SilentAborts {
 
     static final String ABORT_TIME = "txn-abort-time-ns-total";
 
@@ -25,7 +25,7 @@ final class SilentAborts {
     }
 
     /** @return a watch over the producer with these metrics (its {@code metrics()}); the metric is looked up once */
-    static SilentAborts of(Supplier<Map<MetricName, ? extends Metric>> metrics) {
+    public static SilentAborts of(Supplier<Map<MetricName, ? extends Metric>> metrics) {
         Metric[] found = new Metric[1];
         return new SilentAborts(() -> {
             if (found[0] == null) {
@@ -40,7 +40,7 @@ final class SilentAborts {
     }
 
     /** @return the count to compare with after the transaction */
-    double before() {
+    public double before() {
         return abortNanos.get();
     }
 
@@ -48,7 +48,7 @@ final class SilentAborts {
      * @param before what {@link #before()} said when the transaction began
      * @return whether an abort completed since: the transaction that "succeeded" was aborted
      */
-    boolean abortedSince(double before) {
+    public boolean abortedSince(double before) {
         return abortNanos.get() > before;
     }
 }
