@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-import dev.bitbridge.connector.api.ApiException;
+import dev.bitbridge.api.ApiException;
 import dev.bitbridge.connector.bitbucket.budget.BudgetKey;
 import dev.bitbridge.connector.bitbucket.oauth.OAuthTokens;
 import dev.bitbridge.connector.config.ConnectorConfig;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.bitbridge.connector.api.ApiError.FieldProblem;
+import dev.bitbridge.api.ApiError.FieldProblem;
 import dev.bitbridge.credentials.SecretFields;
 import dev.bitbridge.events.webhook.BitbucketFlavor;
 

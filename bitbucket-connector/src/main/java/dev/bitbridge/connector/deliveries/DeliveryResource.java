@@ -25,9 +25,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import dev.bitbridge.connector.api.ApiException;
+import dev.bitbridge.api.ApiException;
+import dev.bitbridge.api.ApiRoles;
 import dev.bitbridge.connector.bitbucket.IntegrationAccess;
-import dev.bitbridge.connector.security.ApiRoles;
 
 /** {@code /api/v1/integrations/{name}/deliveries}: what reached the ingress for an integration, newest first. */
 @Path("/api/v1/integrations/{name}/deliveries")

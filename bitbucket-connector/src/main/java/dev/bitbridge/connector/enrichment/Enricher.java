@@ -18,7 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-import dev.bitbridge.connector.api.ApiException;
+import dev.bitbridge.api.ApiException;
 import dev.bitbridge.connector.bitbucket.BitbucketException;
 import dev.bitbridge.connector.enrichment.state.EnrichmentState;
 import dev.bitbridge.connector.enrichment.state.Position;

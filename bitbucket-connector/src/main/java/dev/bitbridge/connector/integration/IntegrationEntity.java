@@ -11,7 +11,7 @@ import jakarta.persistence.Version;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 
-import dev.bitbridge.connector.api.ApiException;
+import dev.bitbridge.api.ApiException;
 
 /**
  * One integration as stored. Credentials, the webhook token and the webhook secret are not here: they are in the

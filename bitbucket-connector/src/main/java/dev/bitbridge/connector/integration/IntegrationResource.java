@@ -22,10 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.bitbridge.connector.api.ApiException;
+import dev.bitbridge.api.ApiException;
+import dev.bitbridge.api.ApiRoles;
 import dev.bitbridge.connector.connection.ConnectionReport;
 import dev.bitbridge.connector.connection.ConnectionTester;
-import dev.bitbridge.connector.security.ApiRoles;
 import dev.bitbridge.connector.security.Caller;
 import dev.bitbridge.connector.webhooks.WebhookRotation;
 

@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 
-import dev.bitbridge.connector.api.ApiError.FieldProblem;
-import dev.bitbridge.connector.api.ApiException;
-import dev.bitbridge.connector.api.FieldPaths;
+import dev.bitbridge.api.ApiError.FieldProblem;
+import dev.bitbridge.api.ApiException;
+import dev.bitbridge.api.FieldPaths;
 import dev.bitbridge.connector.config.ConnectorConfig;
 import dev.bitbridge.connector.credentials.CredentialKind;
 import dev.bitbridge.connector.credentials.CredentialsCheck;

@@ -13,7 +13,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
-import dev.bitbridge.connector.api.ApiException;
+import dev.bitbridge.api.ApiException;
 import dev.bitbridge.connector.config.ConnectorConfig;
 import dev.bitbridge.connector.credentials.CredentialKind;
 import dev.bitbridge.connector.credentials.CredentialsCheck;
@@ -175,9 +175,9 @@ public class IntegrationService {
                     + " seconds");
         }
         if (existing != null) {
-            throw new ApiException(409, new dev.bitbridge.connector.api.ApiError("conflict", "An integration named '"
+            throw new ApiException(409, new dev.bitbridge.api.ApiError("conflict", "An integration named '"
                     + name + "' already exists",
-                    List.of(new dev.bitbridge.connector.api.ApiError.FieldProblem("name",
+                    List.of(new dev.bitbridge.api.ApiError.FieldProblem("name",
                             "is taken; choose another name or update the existing integration"))));
         }
     }

@@ -14,7 +14,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 
-import dev.bitbridge.connector.api.ApiException;
+import dev.bitbridge.api.ApiException;
 import dev.bitbridge.connector.bitbucket.BitbucketHttp;
 import dev.bitbridge.connector.bitbucket.IntegrationAccess;
 import dev.bitbridge.connector.bitbucket.IntegrationAccess.Access;

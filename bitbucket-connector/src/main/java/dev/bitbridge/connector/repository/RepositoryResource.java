@@ -20,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.bitbridge.connector.api.ApiException;
-import dev.bitbridge.connector.security.ApiRoles;
+import dev.bitbridge.api.ApiException;
+import dev.bitbridge.api.ApiRoles;
 
 /** {@code /api/v1/integrations/{name}/repositories}: connect, list, repair and disconnect repositories. */
 @Path("/api/v1/integrations/{name}/repositories")

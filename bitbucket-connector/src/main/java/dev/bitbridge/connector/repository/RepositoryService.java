@@ -15,7 +15,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 
-import dev.bitbridge.connector.api.ApiException;
+import dev.bitbridge.api.ApiException;
 import dev.bitbridge.connector.bitbucket.BitbucketException;
 import dev.bitbridge.connector.bitbucket.BitbucketHttp;
 import dev.bitbridge.connector.bitbucket.IntegrationAccess;

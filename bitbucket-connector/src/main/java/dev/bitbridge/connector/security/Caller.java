@@ -10,6 +10,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
+import dev.bitbridge.api.ApiRoles;
 import dev.bitbridge.connector.config.ConnectorConfig;
 
 /** Who is calling the API and which spaces they may see. */

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.bitbridge.events.CloudEvents;
@@ -25,8 +26,9 @@ public class InputRecords {
 
     private final ObjectMapper json;
 
+    /** Fields a later v1 adds are ignored here, whatever the API's strictness: the contract only ever grows. */
     InputRecords(ObjectMapper json) {
-        this.json = json;
+        this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
     CommitEvent commit(ConsumerRecord<String, byte[]> record) throws UnreadableRecord {

@@ -24,6 +24,18 @@ public interface AnalyzerConfig {
      */
     Optional<String> instance();
 
+    /** The settings API. */
+    Api api();
+
+    interface Api {
+
+        /**
+         * The admin API token: {@code Authorization: Bearer <token>} may read and change settings. At least 32
+         * characters; required (this version has no other way in).
+         */
+        Optional<String> adminToken();
+    }
+
     /** The settings view: {@code bitbridge.analysis-settings.v1}, read by every replica. */
     Settings settings();
 

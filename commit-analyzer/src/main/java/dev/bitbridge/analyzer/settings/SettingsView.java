@@ -15,12 +15,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 import dev.bitbridge.analyzer.config.AnalyzerConfig;
 import dev.bitbridge.analyzer.kafka.AnalyzerTopics;
@@ -54,7 +56,7 @@ public class SettingsView implements TopicFollower.Reader {
     SettingsView(ObjectMapper json, AnalyzerConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, AnalyzerTopics topics,
             FatalErrors fatalErrors) {
-        this.json = json;
+        this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         this.follower = new TopicFollower(Topics.ANALYSIS_SETTINGS_V1, "commit-analyzer-settings", kafkaConfig,
                 config.settings().retryInterval(), config.settings().stallTimeout(), topics::exist, this, Map.of(),
                 e -> fatalErrors.handle("reader of " + Topics.ANALYSIS_SETTINGS_V1, e));
@@ -75,7 +77,11 @@ public class SettingsView implements TopicFollower.Reader {
 
     /** @return completes once {@link #loaded()} */
     public Uni<Void> whenLoaded() {
-        return Uni.createFrom().completionStage(loadedFuture);
+        if (loaded) {
+            return Uni.createFrom().voidItem();
+        }
+        // not on the reader's thread, which completes the future
+        return Uni.createFrom().completionStage(loadedFuture).emitOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** @return why the reader is broken, for liveness */

@@ -23,13 +23,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
+import dev.bitbridge.analyzer.api.SettingsApiTest;
 import dev.bitbridge.events.CloudEvents;
 import dev.bitbridge.events.DeadLetters;
 import dev.bitbridge.events.RecordKeys;
 import dev.bitbridge.events.Topics;
-import dev.bitbridge.events.analysis.AnalysisSettings;
-import dev.bitbridge.events.analysis.BranchRule;
 import dev.bitbridge.events.analysis.TaskLinkEvent;
 import dev.bitbridge.events.build.BuildRequest;
 import dev.bitbridge.events.scm.Account;
@@ -42,6 +42,7 @@ import dev.bitbridge.events.scm.Repository;
 import dev.bitbridge.testkit.EmbeddedKafka;
 import dev.bitbridge.testkit.TopicScanner;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -109,15 +110,15 @@ class AnalysisTest {
     }
 
     @Test
-    void aRepositorysRulesFromTheSettingsTopicApply() throws Exception {
+    void aRepositorysRulesSetThroughTheApiApply() throws Exception {
         Repository repo = repository();
-        AnalysisSettings settings = new AnalysisSettings("acme", repo.fullName(), null, null, "App",
-                List.of(new BranchRule("main", List.of(BranchRule.PUSH), List.of("main"), List.of(), List.of(),
-                        BranchRule.ALWAYS, false)),
-                null, "test");
-        producer.send(new ProducerRecord<>(Topics.ANALYSIS_SETTINGS_V1, RecordKeys.of("acme", repo.fullName()),
-                json.writeValueAsBytes(settings))).get();
-        Thread.sleep(1500); // the view follows the topic within a poll (250 ms)
+        String path = "/api/v1/integrations/acme/repositories/" + repo.fullName() + "/analysis-settings";
+        given().auth().oauth2(SettingsApiTest.TOKEN).contentType(ContentType.JSON)
+                .body("{\"defaultJob\": \"App\", \"rules\": [{\"id\": \"main\", \"events\": [\"push\"],"
+                        + " \"branches\": [\"main\"], \"trigger\": \"always\"}]}")
+                .put(path).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> given().auth().oauth2(SettingsApiTest.TOKEN).get(path).statusCode() == 200);
         String head = hash();
         RefChangeEvent push = new RefChangeEvent("acme", "cloud", repo, "main", RefChangeEvent.BRANCH,
                 RefChangeEvent.UPDATED, false, hash(), head, List.of(head), List.of(), null, JANE,

@@ -37,8 +37,8 @@ public class OAuthCallbackResource {
         return connect.complete(state, code, error)
                 .map(integration -> Map.of("connected", integration, "detail", "Bitbridge can now call Bitbucket"
                         + " for integration '" + integration + "'"))
-                .onFailure(BitbucketException.class).transform(f -> new dev.bitbridge.connector.api.ApiException(502,
-                        dev.bitbridge.connector.api.ApiError.of(((BitbucketException) f).problem().code(),
+                .onFailure(BitbucketException.class).transform(f -> new dev.bitbridge.api.ApiException(502,
+                        dev.bitbridge.api.ApiError.of(((BitbucketException) f).problem().code(),
                                 f.getMessage())));
     }
 }

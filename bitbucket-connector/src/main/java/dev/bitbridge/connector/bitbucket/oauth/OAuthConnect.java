@@ -17,7 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import dev.bitbridge.connector.api.ApiException;
+import dev.bitbridge.api.ApiException;
 import dev.bitbridge.connector.config.ConnectorConfig;
 import dev.bitbridge.connector.credentials.CredentialKind;
 import dev.bitbridge.connector.integration.IntegrationEntity;

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.bitbridge.connector.security.ApiRoles;
+import dev.bitbridge.api.ApiRoles;
 
 /** Starts "Connect Bitbucket" for an integration with an OAuth consumer (authorization-code flow). */
 @Path("/api/v1/integrations/{name}/oauth")

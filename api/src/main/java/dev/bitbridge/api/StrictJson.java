@@ -1,4 +1,4 @@
-package dev.bitbridge.connector.api;
+package dev.bitbridge.api;
 
 import jakarta.inject.Singleton;
 

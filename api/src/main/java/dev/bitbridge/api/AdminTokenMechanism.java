@@ -1,4 +1,4 @@
-package dev.bitbridge.connector.security;
+package dev.bitbridge.api;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,8 +18,6 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
-import dev.bitbridge.connector.config.ConnectorConfig;
-
 /**
  * Grants the {@code admin} role to a request that presents the configured admin token as
  * {@code Authorization: Bearer <token>}: how the embedded setup is administered without an identity provider. Any
@@ -35,8 +33,8 @@ public class AdminTokenMechanism implements HttpAuthenticationMechanism {
 
     private final Optional<byte[]> adminTokenDigest;
 
-    AdminTokenMechanism(ConnectorConfig config) {
-        this.adminTokenDigest = config.api().adminToken().map(AdminTokenMechanism::digest);
+    AdminTokenMechanism(AdminToken token) {
+        this.adminTokenDigest = token.value().map(AdminTokenMechanism::digest);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.bitbridge.connector.api;
+package dev.bitbridge.api;
 
 import java.util.Comparator;
 import java.util.List;
@@ -156,7 +156,7 @@ public class ApiErrorMappers {
     }
 
     private static Response internalError(String id) {
-        return answer(500, ApiError.of("internal_error", "Something went wrong inside the connector; the log has the"
+        return answer(500, ApiError.of("internal_error", "Something went wrong inside the service; its log has the"
                 + " details under error id " + id));
     }
 

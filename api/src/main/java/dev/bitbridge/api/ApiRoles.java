@@ -1,8 +1,8 @@
-package dev.bitbridge.connector.security;
+package dev.bitbridge.api;
 
 /**
  * The roles of the management API. An {@code admin} sees and changes everything; a {@code reader} lists the
- * integrations of the spaces named in its token (see {@code bitbridge.connector.api.spaces-claim}) and nothing more.
+ * what the service lets it read (the connector: the integrations of the spaces named in its token) and nothing more.
  */
 public final class ApiRoles {
 
