@@ -36,6 +36,9 @@ class AsyncApiTest {
     static final Set<String> OPERATION_KEYS = Set.of("action", "channel", "title", "summary", "description", "security",
             "tags", "externalDocs", "bindings", "traits", "messages", "reply");
     static final Set<String> MULTI_FORMAT_SCHEMA_KEYS = Set.of("schemaFormat", "schema");
+    /** The topic settings the Kafka channel binding (0.5.0) can state; others, such as compaction lag, it cannot. */
+    static final Set<String> BINDING_TOPIC_CONFIGS = Set.of("cleanup.policy", "retention.ms", "retention.bytes",
+            "delete.retention.ms", "max.message.bytes");
 
     private static JsonNode doc;
 
@@ -62,6 +65,32 @@ class AsyncApiTest {
         for (String ref : refs) {
             assertThat(AsyncApiTest.class.getResource("/" + ref)).as(ref).isNotNull();
         }
+    }
+
+    @Test
+    void everyChannelStatesItsTopicsSettingsAsTopicsHasThem() {
+        List<String> mismatches = new ArrayList<>();
+        for (TopicSpec spec : Topics.ALL) {
+            JsonNode configuration = channel(spec.name()).path("bindings").path("kafka").path("topicConfiguration");
+            configuration.fieldNames().forEachRemaining(key -> {
+                if (!spec.configs().containsKey(key)) {
+                    mismatches.add(spec.name() + ": " + key + " is not a setting of the topic");
+                }
+            });
+            spec.configs().forEach((key, value) -> {
+                if (!BINDING_TOPIC_CONFIGS.contains(key)) {
+                    return;
+                }
+                JsonNode stated = configuration.path(key);
+                String text = stated.isArray() && stated.size() == 1 ? stated.get(0).asText() : stated.asText(null);
+                if (!value.equals(text)) {
+                    mismatches.add(spec.name() + ": " + key + " is " + value + ", the channel says "
+                            + (stated.isMissingNode() ? "nothing" : stated));
+                }
+            });
+        }
+
+        assertThat(mismatches).isEmpty();
     }
 
     @Test
@@ -119,6 +148,15 @@ class AsyncApiTest {
         assertThat(nullValues(headers, "")).containsExactly("/properties/ce_bitbucketattempt/a decimal integer");
         assertThat(headers.at("/properties/ce_bitbucketattempt/description").asText())
                 .isEqualTo("X-Attempt-Number (Cloud)");
+    }
+
+    private static JsonNode channel(String topic) {
+        for (JsonNode channel : doc.path("channels")) {
+            if (channel.path("address").asText().equals(topic)) {
+                return channel;
+            }
+        }
+        throw new AssertionError("no channel for " + topic);
     }
 
     /** Walks an object schema: its own keywords, its properties' and its items'. */

@@ -70,6 +70,17 @@ class SchemaCompatibilityTest {
     }
 
     @Test
+    void theNewCommitsMessagesAreAnOptionalAdditionToTheReleasedRefsSchema() throws IOException {
+        // The released baseline has no 'newCommitMessages': the parameterised test above proves the addition compatible.
+        assertThat(baseline("bitbridge.refs.v1.json").at("/properties/newCommitMessages").isMissingNode()).isTrue();
+        assertThat(baseline("bitbridge.refs.v1.json").at("/$defs/commitMessage").isMissingNode()).isTrue();
+        JsonNode current = shipped("bitbridge.refs.v1.json");
+
+        assertThat(current.at("/properties/newCommitMessages/items/$ref").asText()).isEqualTo("#/$defs/commitMessage");
+        assertThat(names(current.get("required"))).doesNotContain("newCommitMessages");
+    }
+
+    @Test
     void removingAFieldIsCaught() throws IOException {
         ObjectNode current = shipped("bitbridge.integrations.v1.json").deepCopy();
         ((ObjectNode) current.get("properties")).remove("updatedAt");

@@ -71,7 +71,7 @@ class TaskLinkerTest {
             assertThat(link.pullRequestId()).isEqualTo(42L);
             assertThat(link.commit()).isEqualTo(hash(9));
         });
-        assertThat(links.get(2).id()).isEqualTo("pr-opened/task/branch-name/pr-42/OPS-1");
+        assertThat(links.get(2).id()).isEqualTo("pr-opened/task/branch-name/feature/OPS-1-x/OPS-1");
         assertThat(linker.forPullRequest(Events.pullRequest("merged", "f", "main", hash(9), "GAME-7", null), JIRA))
                 .isEmpty();
     }

@@ -8,8 +8,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * A commit's message as a ref change carries it, so that a consumer deciding about the whole push (which builds it
  * asks for) need not join {@code bitbridge.commits.v1}. Bounded so that a ref record stays small: at most
- * {@link #MAX_COMMITS} messages (the newest) per ref change, each cut to its first {@link #MAX_LENGTH} characters.
- * The full message is always on {@code bitbridge.commits.v1}.
+ * {@link #MAX_COMMITS} messages (the newest) per ref change, each cut to its first {@link #MAX_LENGTH} characters
+ * (Java {@code char}s, UTF-16 code units; a cut never splits a surrogate pair, so it may keep one fewer). The full
+ * message is always on {@code bitbridge.commits.v1}.
  *
  * @param hash the commit
  * @param message its message, or its first {@link #MAX_LENGTH} characters

@@ -2,45 +2,27 @@ package dev.bitbridge.events.scm;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.bitbridge.events.scm.ScmSamples.Sample;
+import dev.bitbridge.events.RecordJsonTest;
+import dev.bitbridge.events.Sample;
 
 import static dev.bitbridge.events.JsonSchemas.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How the enriched records are written and read back: what is not known is left out (never {@code null}), at the top
- * and in every nested record, and dates keep their offsets both ways, {@code origin.receivedAt} included.
+ * How the enriched records are written and read back ({@link RecordJsonTest}): what is not known is left out (never
+ * {@code null}), at the top and in every nested record, and dates keep their offsets both ways,
+ * {@code origin.receivedAt} included.
  */
-class ScmEventJsonTest {
+class ScmEventJsonTest extends RecordJsonTest {
 
-    static Stream<Sample> samples() {
+    @Override
+    protected Stream<Sample> samples() {
         return Stream.of(ScmSamples.refs(), ScmSamples.commits(), ScmSamples.pullRequests()).flatMap(List::stream);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("samples")
-    void nothingIsWrittenAsNull(Sample sample) {
-        JsonNode json = JSON.valueToTree(sample.record());
-
-        assertThat(nulls(json, "$")).isEmpty();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("samples")
-    void aSampleReadsBackAsTheSameRecord(Sample sample) throws Exception {
-        Record read = JSON.readValue(JSON.writeValueAsBytes(sample.record()), sample.record().getClass());
-
-        assertThat(read).isEqualTo(sample.record());
     }
 
     @Test
@@ -81,17 +63,5 @@ class ScmEventJsonTest {
         assertThat(read.authorDate().getOffset()).isEqualTo(ZoneOffset.ofHours(1));
         assertThat(read.committerDate().getOffset()).isEqualTo(ZoneOffset.ofHours(-5));
         assertThat(read.origin().receivedAt().getOffset()).isEqualTo(ZoneOffset.ofHours(-5));
-    }
-
-    private static List<String> nulls(JsonNode json, String path) {
-        List<String> found = new ArrayList<>();
-        if (json.isNull()) {
-            found.add(path);
-        }
-        json.properties().forEach(field -> found.addAll(nulls(field.getValue(), path + "." + field.getKey())));
-        for (int i = 0; json.isArray() && i < json.size(); i++) {
-            found.addAll(nulls(json.get(i), path + "[" + i + "]"));
-        }
-        return found;
     }
 }

@@ -3,6 +3,7 @@ package dev.bitbridge.events.scm;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import dev.bitbridge.events.Sample;
 import dev.bitbridge.events.scm.FileChange.ChangeType;
 import dev.bitbridge.events.scm.PullRequestEvent.Comment;
 import dev.bitbridge.events.scm.PullRequestEvent.Endpoint;
@@ -12,61 +13,55 @@ import dev.bitbridge.events.scm.PullRequestEvent.Reviewer;
  * Records as bitbucket-connector builds them from Cloud and Data Center payloads (its {@code payload} readers, the push
  * and pull-request enrichers): Cloud accounts without e-mail, Data Center ones without uuid, Cloud commits without
  * committer, Data Center commits without web page, and the sparse shapes the readers produce when a payload leaves
- * something out. Together they write every documented property and leave out every optional one at least once.
+ * something out. Together they write every documented property and leave out every optional one at least once. The
+ * shared shapes (repositories, accounts, origins) are reused by the samples of the topics built on these events.
  */
-final class ScmSamples {
+public final class ScmSamples {
 
-    /** A sample and what it shows, for test names. */
-    record Sample(String name, Record record) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
+    public static final String H1 = "9fceb02d0ae598e95dc970b74767f19372d61af8";
+    public static final String H2 = "3c1e6a6b1f2d4e5f60718293a4b5c6d7e8f90a1b";
+    public static final String H3 = "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4";
+    public static final String H4 = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c";
+    public static final String H5 = "5d41402abc4b2a76b9719d911017c592ae5d4140";
 
-    static final String H1 = "9fceb02d0ae598e95dc970b74767f19372d61af8";
-    static final String H2 = "3c1e6a6b1f2d4e5f60718293a4b5c6d7e8f90a1b";
-    static final String H3 = "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4";
-    static final String H4 = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c";
-    static final String H5 = "5d41402abc4b2a76b9719d911017c592ae5d4140";
-
-    static final Repository CLOUD_REPO = new Repository("acme-games/particle-engine", "Particle Engine",
+    public static final Repository CLOUD_REPO = new Repository("acme-games/particle-engine", "Particle Engine",
             "{7f0c2f5e-3b7a-4c8e-9a47-0c3d1c2b9e11}", "https://bitbucket.org/acme-games/particle-engine");
-    static final Repository DC_REPO = new Repository("GAME/particle-engine", "particle-engine", "42",
+    public static final Repository DC_REPO = new Repository("GAME/particle-engine", "particle-engine", "42",
             "https://bitbucket.acme.example/projects/GAME/repos/particle-engine/browse");
-    static final Repository DC_FORK = new Repository("~JDOE/particle-engine", "particle-engine", "57",
+    public static final Repository DC_FORK = new Repository("~JDOE/particle-engine", "particle-engine", "57",
             "https://bitbucket.acme.example/users/jdoe/repos/particle-engine/browse");
     /** A payload that named the repository only. */
-    static final Repository BARE_REPO = new Repository("acme-games/sandbox", null, null, null);
+    public static final Repository BARE_REPO = new Repository("acme-games/sandbox", null, null, null);
 
-    static final Account CLOUD_JANE = new Account("712020:1b6f0a7c-1c1e-4d7b-9b8e-2f1a0c9d8e7f",
+    public static final Account CLOUD_JANE = new Account("712020:1b6f0a7c-1c1e-4d7b-9b8e-2f1a0c9d8e7f",
             "{d3c2b1a0-1111-4222-8333-944455556666}", "jdoe", "Jane Doe", null);
-    static final Account CLOUD_OMAR = new Account("5b10a2844c20165700ede21g", "{0a1b2c3d-4e5f-4061-8273-94a5b6c7d8e9}",
+    public static final Account CLOUD_OMAR = new Account("5b10a2844c20165700ede21g", "{0a1b2c3d-4e5f-4061-8273-94a5b6c7d8e9}",
             "omar", "Omar Haddad", null);
     /** A Cloud user object with its uuid only: the id falls back to it. */
-    static final Account CLOUD_UUID_ONLY = new Account("{5e6f7081-92a3-4b4c-8d5e-6f708192a3b4}",
+    public static final Account CLOUD_UUID_ONLY = new Account("{5e6f7081-92a3-4b4c-8d5e-6f708192a3b4}",
             "{5e6f7081-92a3-4b4c-8d5e-6f708192a3b4}", null, null, null);
     /** A Cloud user object with its display name only (no account id, uuid or nickname). */
-    static final Account CLOUD_NAME_ONLY = new Account(null, null, null, "Build Bot", null);
-    static final Account DC_JANE = new Account("101", null, "jdoe", "Jane Doe", "jane.doe@acme.example");
-    static final Account DC_OMAR = new Account("102", null, "ohaddad", "Omar Haddad", "omar.haddad@acme.example");
+    public static final Account CLOUD_NAME_ONLY = new Account(null, null, null, "Build Bot", null);
+    public static final Account DC_JANE = new Account("101", null, "jdoe", "Jane Doe", "jane.doe@acme.example");
+    public static final Account DC_OMAR = new Account("102", null, "ohaddad", "Omar Haddad", "omar.haddad@acme.example");
 
-    static final OffsetDateTime CLOUD_RECEIVED = OffsetDateTime.parse("2026-11-22T10:15:30.123+09:00");
-    static final OffsetDateTime DC_RECEIVED = OffsetDateTime.parse("2026-11-22T10:15:31-05:00");
-    static final Origin CLOUD_PUSH = new Origin("9c1f3a2e-5b7d-4e8f-a1b2-c3d4e5f60718", "repo:push", CLOUD_RECEIVED);
-    static final Origin DC_PUSH = new Origin("e5c37f1a-0b2d-4c6e-8f90-a1b2c3d4e5f6", "repo:refs_changed", DC_RECEIVED);
+    public static final OffsetDateTime CLOUD_RECEIVED = OffsetDateTime.parse("2026-11-22T10:15:30.123+09:00");
+    public static final OffsetDateTime DC_RECEIVED = OffsetDateTime.parse("2026-11-22T10:15:31-05:00");
+    public static final Origin CLOUD_PUSH = new Origin("9c1f3a2e-5b7d-4e8f-a1b2-c3d4e5f60718", "repo:push", CLOUD_RECEIVED);
+    public static final Origin DC_PUSH = new Origin("e5c37f1a-0b2d-4c6e-8f90-a1b2c3d4e5f6", "repo:refs_changed", DC_RECEIVED);
 
     private ScmSamples() {
     }
 
-    static List<Sample> refs() {
+    public static List<Sample> refs() {
         return List.of(
                 new Sample("a Cloud annotated tag moved by force, every field set",
                         new RefChangeEvent("acme-cloud", "cloud", CLOUD_REPO, "v1.2.0", RefChangeEvent.TAG,
                                 RefChangeEvent.UPDATED, true, H1, H2, List.of(H2, H3), List.of(H4),
                                 "Release 1.2.0\n\nParticles.", CLOUD_JANE, CLOUD_RECEIVED, CLOUD_PUSH,
                                 List.of(new CommitMessage(H2, "GAME-12 Particles #ci", false),
-                                        new CommitMessage(H3, "x".repeat(CommitMessage.MAX_LENGTH), true)))),
+                                        CommitMessage.of(H3,
+                                                "GAME-13 Räder für 🚀\n\n" + "x".repeat(CommitMessage.MAX_LENGTH))))),
                 new Sample("a Data Center branch created",
                         new RefChangeEvent("acme-dc", "datacenter", DC_REPO, "feature/GAME-12-particles",
                                 RefChangeEvent.BRANCH, RefChangeEvent.CREATED, false, null, H5, List.of(H5),
@@ -86,7 +81,7 @@ final class ScmSamples {
                                 CLOUD_RECEIVED, CLOUD_PUSH, null)));
     }
 
-    static List<Sample> commits() {
+    public static List<Sample> commits() {
         Person jane = new Person("Jane Doe <jane@acme.example>", "Jane Doe", "jane@acme.example", CLOUD_JANE);
         Person ciBot = new Person("<ci@acme.example>", null, "ci@acme.example", CLOUD_NAME_ONLY);
         return List.of(
@@ -119,7 +114,7 @@ final class ScmSamples {
                                 CLOUD_PUSH)));
     }
 
-    static List<Sample> pullRequests() {
+    public static List<Sample> pullRequests() {
         Endpoint cloudSource = new Endpoint("feature/GAME-12-particles", H2, CLOUD_REPO);
         Endpoint cloudDestination = new Endpoint("main", "9fceb02d0ae5", CLOUD_REPO);
         Endpoint dcSource = new Endpoint("feature/GAME-7", H3, DC_FORK);

@@ -1,4 +1,4 @@
-package dev.bitbridge.events.scm;
+package dev.bitbridge.events;
 
 import java.util.HashSet;
 import java.util.Map;
@@ -7,14 +7,12 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.bitbridge.events.JsonSchemas;
-
 /**
  * Which properties of a schema some JSON documents wrote and left out. A property is named
  * {@code <owner>.<property>}: the owner is the shared definition an object comes from ({@code #/$defs/account}),
  * else its path from the root ({@code $}), so that an account's {@code email} counts once wherever accounts appear.
  */
-final class SchemaCoverage {
+public final class SchemaCoverage {
 
     private final JsonNode root;
     private final Set<String> documented = new TreeSet<>();
@@ -22,33 +20,33 @@ final class SchemaCoverage {
     private final Set<String> written = new TreeSet<>();
     private final Set<String> omitted = new TreeSet<>();
 
-    SchemaCoverage(JsonNode schema) {
+    public SchemaCoverage(JsonNode schema) {
         this.root = schema;
         document(schema, "$", new HashSet<>());
     }
 
     /** Counts what {@code json}, a document of the schema, writes and leaves out. */
-    void add(JsonNode json) {
+    public void add(JsonNode json) {
         visit(root, json, "$");
     }
 
     /** @return every property the schema documents */
-    Set<String> documented() {
+    public Set<String> documented() {
         return documented;
     }
 
     /** @return every property the schema documents but does not require of its object */
-    Set<String> optional() {
+    public Set<String> optional() {
         return optional;
     }
 
     /** @return every property some document wrote */
-    Set<String> written() {
+    public Set<String> written() {
         return written;
     }
 
     /** @return every property some document left out of an object it wrote */
-    Set<String> omitted() {
+    public Set<String> omitted() {
         return omitted;
     }
 

@@ -1,28 +1,28 @@
-package dev.bitbridge.events.scm;
+package dev.bitbridge.events;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.bitbridge.events.JsonSchemas;
 
 import static dev.bitbridge.events.JsonSchemas.JSON;
 
 /**
  * Compares a record type with the schema that documents it, recursively through nested records, lists and
  * {@code $ref}s: the components are exactly the properties, each property is described, its JSON type is the one the
- * component is written as, a primitive component (always written) is required, a date is a {@code date-time} and a
- * Java enum's values are the schema's enumeration.
+ * component is written as, a primitive component (always written) is required, a date is a {@code date-time}, a
+ * Java enum's values are the schema's enumeration and a map's values are typed by {@code additionalProperties}.
  */
-final class RecordSchemaShape {
+public final class RecordSchemaShape {
 
     private final JsonNode root;
     private final List<String> problems = new ArrayList<>();
@@ -32,7 +32,7 @@ final class RecordSchemaShape {
     }
 
     /** @return every way {@code schema} fails to document {@code type}; empty when it documents it exactly */
-    static List<String> problems(Class<? extends Record> type, JsonNode schema) {
+    public static List<String> problems(Class<? extends Record> type, JsonNode schema) {
         RecordSchemaShape shape = new RecordSchemaShape(schema);
         shape.compareRecord(type, schema, "$");
         return shape.problems;
@@ -91,11 +91,23 @@ final class RecordSchemaShape {
             if (!values.equals(texts(resolved.path("enum")))) {
                 problems.add(path + ": the enumeration is " + values + ", the schema says " + resolved.path("enum"));
             }
-        } else if (type == OffsetDateTime.class && !"date-time".equals(resolved.path("format").asText())) {
+        } else if ((type == OffsetDateTime.class || type == Instant.class)
+                && !"date-time".equals(resolved.path("format").asText())) {
             problems.add(path + ": a date is documented without format date-time");
         } else if (List.class.isAssignableFrom(type)) {
             Type element = ((ParameterizedType) generic).getActualTypeArguments()[0];
             compareValue((Class<?>) element, element, resolved.path("items"), path + "[]");
+        } else if (Map.class.isAssignableFrom(type)) {
+            Type[] arguments = ((ParameterizedType) generic).getActualTypeArguments();
+            if (arguments[0] != String.class) {
+                throw new IllegalArgumentException(path + ": a JSON object's keys are text, not " + arguments[0]);
+            }
+            JsonNode values = resolved.path("additionalProperties");
+            if (!values.isObject()) {
+                problems.add(path + ": a map is documented without the type of its values (additionalProperties)");
+            } else {
+                compareValue((Class<?>) arguments[1], arguments[1], values, path + "{}");
+            }
         }
     }
 
@@ -106,13 +118,13 @@ final class RecordSchemaShape {
         if (type == long.class || type == int.class || type == Long.class || type == Integer.class) {
             return "integer";
         }
-        if (type == String.class || type == OffsetDateTime.class || type.isEnum()) {
+        if (type == String.class || type == OffsetDateTime.class || type == Instant.class || type.isEnum()) {
             return "string";
         }
         if (List.class.isAssignableFrom(type)) {
             return "array";
         }
-        if (type.isRecord()) {
+        if (type.isRecord() || Map.class.isAssignableFrom(type)) {
             return "object";
         }
         throw new IllegalArgumentException("no JSON type known for " + type);
