@@ -26,13 +26,14 @@ import dev.bitbridge.events.scm.Repository;
  * @param branch the branch (the pull request's source branch for a PR build); null for a tag build
  * @param tag the tag, for a tag build
  * @param pullRequest the pull request, for a build of one
- * @param job the Jenkins job path actually built (the default job resolved)
+ * @param job the Jenkins job path actually built (the default job resolved); null when the build failed before a job
+ *        could be chosen (no Jenkins target or default job)
  * @param statusKey the key a status reporter posts under (at most 40 characters)
  * @param state the state reached
  * @param reason why, in words: the Jenkins result, who cancelled, or what failed and what to do
  * @param result Jenkins' own result when it gave one: {@code SUCCESS}, {@code UNSTABLE}, {@code FAILURE},
  *        {@code ABORTED} or {@code NOT_BUILT}
- * @param jenkinsUrl the Jenkins base URL
+ * @param jenkinsUrl the Jenkins base URL; null when no Jenkins target was found
  * @param queueUrl the queue item's URL, once Jenkins made one
  * @param buildUrl the build's page, once it has a number
  * @param buildNumber the build number, once known

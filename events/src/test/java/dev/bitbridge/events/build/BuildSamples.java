@@ -159,6 +159,12 @@ public final class BuildSamples {
                         new BuildEvent(PUSH_ID, 3, "acme-cloud", "cloud", BARE_REPO, H5, "main", null, null,
                                 "Build/All", StatusKeys.of(null, null), BuildState.STOPPED, "Jenkins: NOT_BUILT",
                                 "NOT_BUILT", JENKINS, JENKINS + "/queue/item/816/", JENKINS + "/job/Build/job/All/3/",
-                                3, 0L, BuildRequest.PUSH, null, null, OffsetDateTime.parse("2026-11-22T10:16:00Z"))));
+                                3, 0L, BuildRequest.PUSH, null, null, OffsetDateTime.parse("2026-11-22T10:16:00Z"))),
+                new Sample("FAILED before a job was chosen: no Jenkins target for the repository",
+                        new BuildEvent(PUSH_ID, 1, "acme-cloud", "cloud", BARE_REPO, H5, "main", null, null, null,
+                                StatusKeys.of(null, null), BuildState.FAILED, "No Jenkins target is configured for"
+                                        + " acme-cloud:acme-games/bare; add one",
+                                null, null, null, null, null, null,
+                                BuildRequest.PUSH, null, null, OffsetDateTime.parse("2026-11-22T10:16:00Z"))));
     }
 }
