@@ -41,7 +41,7 @@ public final class RequestFactory {
                     tag ? ref.ref() : null, entry.job(), tag ? BuildRequest.TAG : BuildRequest.PUSH,
                     List.copyOf(entry.triggers), commits(ref.newHash(), entry.commits, order),
                     List.copyOf(taskKeys), null, StatusKeys.of(entry.job(), null), ref.actor(), null, ref.pushedAt(),
-                    ref.origin()));
+                    ref.origin(), kind));
         }
         return requests;
     }
@@ -63,7 +63,7 @@ public final class RequestFactory {
                     pr.integration(), pr.flavor(), pr.repository(), head, pr.source().branch(), null, entry.job(),
                     BuildRequest.PULL_REQUEST, List.copyOf(entry.triggers), List.of(head), List.copyOf(taskKeys), ref,
                     StatusKeys.of(entry.job(), separate), pr.actor() != null ? pr.actor() : pr.author(), null,
-                    pr.occurredAt(), pr.origin()));
+                    pr.occurredAt(), pr.origin(), kind));
         }
         return requests;
     }

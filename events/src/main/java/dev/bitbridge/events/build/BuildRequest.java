@@ -37,6 +37,10 @@ import dev.bitbridge.events.scm.Repository;
  * @param parameters extra job parameters (manual builds); empty otherwise
  * @param requestedAt when it was asked for
  * @param origin the raw webhook behind it; null for manual and scheduled builds
+ * @param kind which builds of one commit and job are the same build ({@link BuildRequestIds}): {@code commit} for
+ *        pushes and pull requests alike, {@code pull-request/<id>} for a pull request built separately,
+ *        {@code tag/<name>}, {@code schedule/<id>/<slot>}; {@code manual} for a person's request, which is never a
+ *        duplicate of another
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BuildRequest(
@@ -57,7 +61,8 @@ public record BuildRequest(
         Account requestedBy,
         Map<String, String> parameters,
         @JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE) OffsetDateTime requestedAt,
-        Origin origin) {
+        Origin origin,
+        String kind) {
 
     public static final String TYPE = "dev.bitbridge.build.requested";
 

@@ -62,7 +62,7 @@ class BuildEventJsonTest extends RecordJsonTest {
     void emptyListsAndParametersAreWrittenAndReadBack() throws Exception {
         BuildRequest request = new BuildRequest("3b0f6c2e-8d4a-4f1b-9c7e-2a5d8e1f4b6c", "acme", "cloud",
                 dev.bitbridge.events.scm.ScmSamples.BARE_REPO, "abc", "main", null, null, BuildRequest.MANUAL, null,
-                null, null, null, "jenkins", null, null, null, null);
+                null, null, null, "jenkins", null, null, null, null, BuildRequest.MANUAL);
 
         JsonNode json = JSON.valueToTree(request);
 
