@@ -1,0 +1,87 @@
+package dev.bitbridge.trigger.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Every {@code bitbridge.trigger.*} key; the README lists them. */
+@ConfigMapping(prefix = "bitbridge.trigger")
+public interface TriggerConfig {
+
+    /** The management API. */
+    Api api();
+
+    /** Dispatching builds to Jenkins (ADR 12). */
+    Dispatch dispatch();
+
+    /** Following builds to their result. */
+    Tracking tracking();
+
+    /** Whether to create the topics build-trigger writes when absent. */
+    @WithDefault("true")
+    boolean createTopics();
+
+    interface Api {
+
+        /** The admin API token, at least 32 characters; required. */
+        Optional<String> adminToken();
+    }
+
+    interface Dispatch {
+
+        /**
+         * How often due builds are looked for (polls, backoffs, recoveries); new requests are dispatched at once. At
+         * least one second (the scheduler's resolution).
+         */
+        @WithDefault("PT1S")
+        Duration pollInterval();
+
+        /** The most builds one pass handles. */
+        @WithDefault("50")
+        int batchSize();
+
+        /** The longest a Jenkins call may take. */
+        @WithDefault("PT10S")
+        Duration requestTimeout();
+
+        /**
+         * How long a dispatch may go without an answer before recovery looks for it in Jenkins (ADR 12). Longer than
+         * {@code request-timeout}.
+         */
+        @WithDefault("PT30S")
+        Duration recoverAfter();
+
+        /** How long recovery waits after a first lookup that found nothing before it looks again, then posts again. */
+        @WithDefault("PT10S")
+        Duration notFoundGrace();
+
+        /** First pause after Jenkins could not be reached; it doubles up to {@code max-backoff}. */
+        @WithDefault("PT2S")
+        Duration backoff();
+
+        /** The longest pause between attempts. */
+        @WithDefault("PT1M")
+        Duration maxBackoff();
+
+        /** How long a build may wait for Jenkins to take it before it is reported FAILED. */
+        @WithDefault("PT1H")
+        Duration giveUpAfter();
+    }
+
+    interface Tracking {
+
+        /** The first pause between polls of a queued or running build; it grows while nothing changes. */
+        @WithDefault("PT2S")
+        Duration initialInterval();
+
+        /** The longest pause between polls of one build. */
+        @WithDefault("PT1M")
+        Duration maxInterval();
+
+        /** How long Jenkins may stay unreachable for one build before it is reported FAILED with the reason. */
+        @WithDefault("PT6H")
+        Duration giveUpAfter();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.bitbridge.trigger.dispatch;
+
+/**
+ * One due build, taken by this replica for one action: its lease ({@code next_action_at} pushed into the future) keeps
+ * other replicas away until the action is recorded or the lease runs out.
+ *
+ * @param requestId the build
+ * @param action what to do
+ * @param lease the row's next action time as this replica set it: the result is recorded only if it is still so
+ *        (no other replica took the row over after the lease ran out)
+ */
+record Claim(String requestId, Action action, java.time.Instant lease) {
+
+    enum Action {
+        /** POST it to Jenkins. */
+        DISPATCH,
+        /** A dispatch that went unanswered: look for it in Jenkins before posting again (ADR 12). */
+        RECOVER,
+        /** Ask Jenkins about the queue item or the build. */
+        FOLLOW
+    }
+}

@@ -1,0 +1,292 @@
+package dev.bitbridge.trigger.dispatch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+
+import dev.bitbridge.events.build.BuildRequest;
+import dev.bitbridge.events.build.BuildState;
+import dev.bitbridge.platform.lifecycle.FatalErrors;
+import dev.bitbridge.trigger.config.TriggerConfig;
+import dev.bitbridge.trigger.jenkins.BuildStatus;
+import dev.bitbridge.trigger.jenkins.JenkinsClient;
+import dev.bitbridge.trigger.jenkins.JenkinsException;
+import dev.bitbridge.trigger.jenkins.Located;
+import dev.bitbridge.trigger.jenkins.QueueItemState;
+import dev.bitbridge.trigger.outbox.BuildEventPublisher;
+import dev.bitbridge.trigger.store.BuildEntity;
+import dev.bitbridge.trigger.store.SinglePass;
+import dev.bitbridge.trigger.store.Transitions;
+import dev.bitbridge.trigger.targets.ResolvedJob;
+import dev.bitbridge.trigger.targets.TargetResolver;
+
+/**
+ * Moves builds along (ADR 12): dispatches pending ones, recovers dispatches that went unanswered by looking for them
+ * before posting again, and follows queued and running ones to their result, polling each with a growing interval.
+ * Every outcome is recorded in its own transaction, only if no other replica took the build over meanwhile.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+
+    private final DueBuilds due;
+    private final TargetResolver targets;
+    private final JenkinsClient jenkins;
+    private final Transitions transitions;
+    private final TriggerConfig config;
+    private final MeterRegistry meters;
+    private final FatalErrors fatalErrors;
+    private final Clock clock = Clock.systemUTC();
+    private final SinglePass passes;
+    private final BuildEventPublisher publisher;
+
+    Dispatcher(DueBuilds due, TargetResolver targets, JenkinsClient jenkins, Transitions transitions,
+            TriggerConfig config, MeterRegistry meters, FatalErrors fatalErrors, Vertx vertx,
+            BuildEventPublisher publisher) {
+        this.passes = new SinglePass("dispatch", this::pass, vertx);
+        this.publisher = publisher;
+        this.due = due;
+        this.targets = targets;
+        this.jenkins = jenkins;
+        this.transitions = transitions;
+        this.config = config;
+        this.meters = meters;
+        this.fatalErrors = fatalErrors;
+    }
+
+    /**
+     * Runs a pass now: a request was just stored, and waiting for the next scheduled pass would add up to a second to
+     * its way to Jenkins.
+     */
+    public void wake() {
+        passes.wake();
+    }
+
+    /** The fallback: builds whose next action comes due (polls, backoffs, recoveries) are found by this pass. */
+    @Scheduled(every = "${bitbridge.trigger.dispatch.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> scheduled() {
+        return passes.run();
+    }
+
+    Uni<Void> pass() {
+        return due.claim(clock.instant())
+                .chain(claims -> {
+                    if (claims.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    List<Uni<Void>> actions = new ArrayList<>();
+                    claims.forEach(claim -> actions.add(act(claim)));
+                    return Uni.join().all(actions).andCollectFailures().replaceWithVoid();
+                })
+                .onFailure(Error.class).invoke(error -> fatalErrors.handle("a dispatch pass", (Error) error))
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.errorf(failure, "A dispatch pass failed; the builds it took are taken again when their lease"
+                            + " runs out");
+                    return null;
+                });
+    }
+
+    private Uni<Void> act(Claim claim) {
+        return Panache.withSession(() -> BuildEntity.<BuildEntity> findById(claim.requestId()))
+                .chain(build -> switch (claim.action()) {
+                    case DISPATCH -> dispatch(claim, build);
+                    case RECOVER -> recover(claim, build);
+                    case FOLLOW -> follow(claim, build);
+                });
+    }
+
+    private Uni<Void> dispatch(Claim claim, BuildEntity build) {
+        BuildRequest request = transitions.requestOf(build);
+        return targets.resolve(request)
+                .chain(job -> jenkins.trigger(job.endpoint(), job.jobUrl(), job.job(),
+                        targets.parameters(job.target(), request))
+                        .chain(queueId -> record(claim, row -> {
+                            row.job = job.job();
+                            row.jobUrl = job.jobUrl();
+                            row.jenkinsUrl = job.endpoint().baseUrl();
+                            row.queueId = queueId;
+                            row.attempts = 0;
+                            row.notFoundAt = null;
+                            row.giveUpAt = clock.instant().plus(config.tracking().giveUpAfter());
+                            row.nextActionAt = clock.instant().plus(config.tracking().initialInterval());
+                            meters.counter("bitbridge.trigger.dispatches", "outcome", "queued").increment();
+                            return transitions.reach(row, BuildState.QUEUED, "queued in Jenkins as item " + queueId);
+                        })))
+                .onFailure().recoverWithUni(failure -> failed(claim, build, failure));
+    }
+
+    private Uni<Void> recover(Claim claim, BuildEntity build) {
+        BuildRequest request = transitions.requestOf(build);
+        return targets.resolve(request)
+                .chain(job -> jenkins.find(job.endpoint(), job.jobUrl(), job.job(), request.requestId())
+                        .chain(found -> found.isPresent() ? adopt(claim, job, found.get())
+                                : notFound(claim, build, job, request)))
+                .onFailure().recoverWithUni(failure -> failed(claim, build, failure));
+    }
+
+    private Uni<Void> adopt(Claim claim, ResolvedJob job, Located found) {
+        LOG.infof("Build %s was found in Jenkins (%s): it is followed, not posted again", claim.requestId(), found);
+        meters.counter("bitbridge.trigger.dispatches", "outcome", "recovered").increment();
+        return record(claim, row -> {
+            row.job = job.job();
+            row.jobUrl = job.jobUrl();
+            row.jenkinsUrl = job.endpoint().baseUrl();
+            row.queueId = found.queueId();
+            row.attempts = 0;
+            row.giveUpAt = clock.instant().plus(config.tracking().giveUpAfter());
+            row.nextActionAt = clock.instant();
+            if (found.buildNumber() != null) {
+                row.buildNumber = found.buildNumber();
+                row.buildUrl = job.jobUrl() + found.buildNumber() + "/";
+                return transitions.reach(row, BuildState.INPROGRESS, "found running in Jenkins after a lost answer");
+            }
+            return transitions.reach(row, BuildState.QUEUED, "found queued in Jenkins after a lost answer");
+        });
+    }
+
+    private Uni<Void> notFound(Claim claim, BuildEntity build, ResolvedJob job, BuildRequest request) {
+        Instant now = clock.instant();
+        if (build.notFoundAt == null || now.isBefore(build.notFoundAt.plus(config.dispatch().notFoundGrace()))) {
+            Instant first = build.notFoundAt == null ? now : build.notFoundAt;
+            return record(claim, row -> {
+                row.notFoundAt = first;
+                row.nextActionAt = first.plus(config.dispatch().notFoundGrace());
+                return Uni.createFrom().voidItem();
+            });
+        }
+        LOG.infof("Build %s is not in Jenkins after a lost answer; posting it again", claim.requestId());
+        return record(claim, row -> {
+            row.notFoundAt = null;
+            row.state = "PENDING";
+            row.nextActionAt = now;
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    private Uni<Void> follow(Claim claim, BuildEntity build) {
+        BuildRequest request = transitions.requestOf(build);
+        return targets.resolve(request).chain(job -> {
+            if (build.buildNumber != null) {
+                return jenkins.build(job.endpoint(), build.jobUrl, build.job, build.buildNumber)
+                        .chain(status -> running(claim, status));
+            }
+            return jenkins.queueItem(job.endpoint(), build.queueId)
+                    .chain(item -> queued(claim, job, request, item));
+        }).onFailure().recoverWithUni(failure -> failed(claim, build, failure));
+    }
+
+    private Uni<Void> queued(Claim claim, ResolvedJob job, BuildRequest request, QueueItemState item) {
+        if (item.found() && item.cancelled()) {
+            return record(claim, row -> transitions.reach(row, BuildState.STOPPED, "cancelled in the Jenkins queue"
+                    + (row.cancelRequestedBy == null ? "" : " by " + row.cancelRequestedBy)));
+        }
+        if (item.found() && item.buildNumber() != null) {
+            return started(claim, job, item.buildNumber());
+        }
+        if (item.found()) {
+            return record(claim, row -> later(row, false));
+        }
+        // Left the queue more than five minutes ago (or Jenkins restarted): find its build by the request id.
+        return jenkins.find(job.endpoint(), job.jobUrl(), job.job(), request.requestId()).chain(found -> {
+            if (found.isPresent() && found.get().buildNumber() != null) {
+                return started(claim, job, found.get().buildNumber());
+            }
+            return record(claim, row -> transitions.reach(row, BuildState.FAILED, "Jenkins no longer knows queue"
+                    + " item " + row.queueId + " and no build of " + row.job + " carries this request (Jenkins"
+                    + " restarted, or the item was removed)"));
+        });
+    }
+
+    private Uni<Void> started(Claim claim, ResolvedJob job, int number) {
+        return record(claim, row -> {
+            row.buildNumber = number;
+            row.buildUrl = row.jobUrl + number + "/";
+            row.attempts = 0;
+            row.nextActionAt = clock.instant().plus(config.tracking().initialInterval());
+            return transitions.reach(row, BuildState.INPROGRESS, "running as " + row.job + " #" + number);
+        });
+    }
+
+    private Uni<Void> running(Claim claim, BuildStatus status) {
+        if (!status.finished()) {
+            return record(claim, row -> later(row, false));
+        }
+        return record(claim, row -> {
+            row.result = status.result();
+            row.durationMs = status.durationMillis();
+            BuildState state = switch (status.result() == null ? "" : status.result()) {
+                case "SUCCESS" -> BuildState.SUCCESSFUL;
+                case "UNSTABLE", "FAILURE" -> BuildState.FAILED;
+                default -> BuildState.STOPPED; // ABORTED, NOT_BUILT
+            };
+            return transitions.reach(row, state, "Jenkins: " + (status.result() == null ? "no result" : status.result()));
+        });
+    }
+
+    /** Nothing changed: poll again later, a little later each time. */
+    private Uni<Void> later(BuildEntity row, boolean failed) {
+        row.attempts++;
+        Duration initial = failed ? config.dispatch().backoff() : config.tracking().initialInterval();
+        Duration max = failed ? config.dispatch().maxBackoff() : config.tracking().maxInterval();
+        long millis = (long) Math.min(max.toMillis(), initial.toMillis() * Math.pow(1.5, Math.min(row.attempts, 30)));
+        row.nextActionAt = clock.instant().plusMillis(millis);
+        if (!failed) {
+            row.giveUpAt = clock.instant().plus(config.tracking().giveUpAfter());
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> failed(Claim claim, BuildEntity build, Throwable failure) {
+        if (failure instanceof Error error) {
+            fatalErrors.handle("dispatching build " + claim.requestId(), error);
+            return Uni.createFrom().nothing();
+        }
+        boolean waitable = failure instanceof JenkinsException jenkins && jenkins.transientFailure()
+                || !(failure instanceof JenkinsException || failure instanceof TargetResolver.Unresolvable);
+        if (waitable) {
+            Instant giveUpAt = build.giveUpAt != null ? build.giveUpAt
+                    : build.createdAt.plus(config.dispatch().giveUpAfter());
+            if (clock.instant().isAfter(giveUpAt)) {
+                return record(claim, row -> transitions.reach(row, BuildState.FAILED, "Jenkins could not be reached"
+                        + " until the deadline; last: " + failure.getMessage()));
+            }
+            LOG.warnf("Build %s: %s; trying again later", claim.requestId(), failure.getMessage());
+            return record(claim, row -> {
+                if (claim.action() == Claim.Action.DISPATCH) {
+                    row.dispatchStartedAt = clock.instant(); // the POST may have arrived: recovery looks first
+                }
+                return later(row, true);
+            });
+        }
+        meters.counter("bitbridge.trigger.dispatches", "outcome", "refused").increment();
+        return record(claim, row -> transitions.reach(row, BuildState.FAILED, failure.getMessage()));
+    }
+
+    /** Applies {@code change} to the row, only if it is still this replica's lease. */
+    private Uni<Void> record(Claim claim, Function<BuildEntity, Uni<Void>> change) {
+        return Panache.withTransaction(() -> BuildEntity.<BuildEntity> findById(claim.requestId(),
+                LockModeType.PESSIMISTIC_WRITE).chain(row -> {
+                    if (row == null || !claim.lease().equals(row.nextActionAt)) {
+                        LOG.debugf("Build %s was taken over meanwhile; its outcome here is dropped", claim.requestId());
+                        return Uni.createFrom().voidItem();
+                    }
+                    row.updatedAt = clock.instant();
+                    return change.apply(row);
+                })).invoke(publisher::wake);
+    }
+}

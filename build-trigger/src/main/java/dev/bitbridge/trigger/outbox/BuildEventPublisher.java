@@ -1,0 +1,77 @@
+package dev.bitbridge.trigger.outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.jboss.logging.Logger;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.vertx.mutiny.core.Vertx;
+
+import dev.bitbridge.events.Topics;
+import dev.bitbridge.platform.kafka.Output;
+import dev.bitbridge.platform.kafka.OutputMessages;
+import dev.bitbridge.trigger.store.OutboxEntity;
+import dev.bitbridge.trigger.store.SinglePass;
+
+/**
+ * Sends the outbox to {@code bitbridge.builds.v1} in order, and removes what Kafka acknowledged (ADR 12). A crash
+ * between the two sends a record again, with the same id and sequence: consumers skip it.
+ */
+@ApplicationScoped
+public class BuildEventPublisher {
+
+    static final String CHANNEL = "builds";
+    private static final Logger LOG = Logger.getLogger(BuildEventPublisher.class);
+    private static final int BATCH = 200;
+
+    private final MutinyEmitter<byte[]> emitter;
+
+    private final SinglePass passes;
+
+    BuildEventPublisher(@Channel(CHANNEL) MutinyEmitter<byte[]> emitter, Vertx vertx) {
+        this.emitter = emitter;
+        this.passes = new SinglePass("build event publishing", this::publish, vertx);
+    }
+
+    /** Sends what the outbox holds now: a transition was just committed. */
+    public void wake() {
+        passes.wake();
+    }
+
+    /** The fallback, for what a failed send left behind. */
+    @Scheduled(every = "${bitbridge.trigger.dispatch.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> scheduled() {
+        return passes.run();
+    }
+
+    Uni<Void> publish() {
+        return Panache.withSession(() -> OutboxEntity.<OutboxEntity> find("order by id").page(0, BATCH).list())
+                .chain(rows -> {
+                    if (rows.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    List<Uni<Void>> sends = new ArrayList<>();
+                    for (OutboxEntity row : rows) {
+                        sends.add(emitter.sendMessage(OutputMessages.message(new Output(Topics.BUILDS_V1,
+                                row.recordKey, row.requestId + "/" + row.sequence, row.eventType, row.subject,
+                                row.integration, row.payload, Map.of()))));
+                    }
+                    List<Long> ids = rows.stream().map(row -> row.id).toList();
+                    return Uni.join().all(sends).andFailFast()
+                            .chain(() -> Panache.withTransaction(() -> OutboxEntity.delete("id in ?1", ids)))
+                            .replaceWithVoid();
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("Build events could not be sent yet (%s); they are sent again", failure.getMessage());
+                    return null;
+                });
+    }
+}

@@ -1,0 +1,55 @@
+package dev.bitbridge.trigger.store;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.mutiny.core.Vertx;
+
+/**
+ * Runs a pass over the database at most once at a time: asked while it runs, it runs once more when it ends. Asked
+ * from anywhere ({@link #wake()}), the pass runs on a Vert.x context of its own, as Hibernate Reactive needs.
+ */
+public final class SinglePass {
+
+    private static final Logger LOG = Logger.getLogger(SinglePass.class);
+
+    private final String name;
+    private final Supplier<Uni<Void>> pass;
+    private final Vertx vertx;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    public SinglePass(String name, Supplier<Uni<Void>> pass, Vertx vertx) {
+        this.name = name;
+        this.pass = pass;
+        this.vertx = vertx;
+    }
+
+    /** Runs the pass soon, on a new context; returns at once. */
+    public void wake() {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> run().subscribe().with(done -> {
+        }, failure -> LOG.errorf(failure, "The %s pass failed", name)));
+    }
+
+    /** @return the pass, or nothing when one is running (which then runs again) */
+    public Uni<Void> run() {
+        if (!running.compareAndSet(false, true)) {
+            again.set(true);
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().deferred(() -> pass.get()).eventually(() -> {
+            running.set(false);
+            if (again.getAndSet(false)) {
+                wake();
+            }
+        });
+    }
+}

@@ -1,0 +1,92 @@
+package dev.bitbridge.trigger.store;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+
+import dev.bitbridge.events.RecordKeys;
+import dev.bitbridge.events.build.BuildEvent;
+import dev.bitbridge.events.build.BuildRequest;
+import dev.bitbridge.events.build.BuildState;
+
+/**
+ * A build reaching a state: the row changes and its {@code bitbridge.builds.v1} record is written to the outbox, in
+ * the caller's transaction (ADR 12), with the next sequence number.
+ */
+@ApplicationScoped
+public class Transitions {
+
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    Transitions(ObjectMapper json) {
+        this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        this.clock = Clock.systemUTC();
+    }
+
+    /** @return the request the row was made from */
+    public BuildRequest requestOf(BuildEntity build) {
+        try {
+            return json.readValue(build.request, BuildRequest.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("The stored request of " + build.requestId + " cannot be read", e);
+        }
+    }
+
+    /**
+     * Moves the build to {@code state} (when it is not already final) and writes the record that says so.
+     *
+     * @param reason why, in words
+     * @return completes once both are in the session; the caller's transaction commits them together
+     */
+    public Uni<Void> reach(BuildEntity build, BuildState state, String reason) {
+        if (build.state != null && isFinal(build.state)) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = clock.instant();
+        build.state = state.name();
+        build.reason = reason;
+        build.sequence++;
+        build.updatedAt = now;
+        BuildRequest request = requestOf(build);
+        BuildEvent event = new BuildEvent(build.requestId, build.sequence, request.integration(), request.flavor(),
+                request.repository(), request.commit(), request.branch(), request.tag(), request.pullRequest(),
+                build.job, build.statusKey, state, reason, build.result, build.jenkinsUrl,
+                build.queueId == null || build.jenkinsUrl == null ? null
+                        : trimSlash(build.jenkinsUrl) + "/queue/item/" + build.queueId + "/",
+                build.buildUrl, build.buildNumber, state.isFinal() ? build.durationMs : null, request.reason(),
+                request.requestedBy(), request.taskKeys(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+        OutboxEntity outbox = new OutboxEntity();
+        outbox.requestId = build.requestId;
+        outbox.sequence = build.sequence;
+        outbox.recordKey = RecordKeys.of(request.integration(), request.repository().fullName());
+        outbox.eventType = event.type();
+        outbox.integration = request.integration();
+        outbox.subject = request.repository().fullName();
+        outbox.createdAt = now;
+        try {
+            outbox.payload = json.writeValueAsBytes(event);
+        } catch (IOException e) {
+            return Uni.createFrom().failure(new IllegalStateException("A build event could not be written", e));
+        }
+        return outbox.persist().replaceWithVoid();
+    }
+
+    public static boolean isFinal(String state) {
+        return BuildState.SUCCESSFUL.name().equals(state) || BuildState.FAILED.name().equals(state)
+                || BuildState.STOPPED.name().equals(state);
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

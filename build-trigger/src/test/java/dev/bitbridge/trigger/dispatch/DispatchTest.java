@@ -1,0 +1,239 @@
+package dev.bitbridge.trigger.dispatch;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+import dev.bitbridge.events.CloudEvents;
+import dev.bitbridge.events.DeadLetters;
+import dev.bitbridge.events.RecordKeys;
+import dev.bitbridge.events.Topics;
+import dev.bitbridge.events.build.BuildEvent;
+import dev.bitbridge.events.build.BuildRequest;
+import dev.bitbridge.events.build.BuildRequestIds;
+import dev.bitbridge.events.build.BuildState;
+import dev.bitbridge.events.build.StatusKeys;
+import dev.bitbridge.events.scm.Repository;
+import dev.bitbridge.testkit.EmbeddedKafka;
+import dev.bitbridge.testkit.PostgresTestResource;
+import dev.bitbridge.testkit.TopicScanner;
+import dev.bitbridge.testkit.jenkins.BuildResult;
+import dev.bitbridge.testkit.jenkins.InjectJenkins;
+import dev.bitbridge.testkit.jenkins.JenkinsSimulator;
+import dev.bitbridge.testkit.jenkins.JenkinsSimulatorResource;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Build requests in, Jenkins builds and build states out: against the real broker and PostgreSQL and the Jenkins
+ * simulator. Each test uses an integration of its own.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(TriggerTopicsResource.class)
+@QuarkusTestResource(JenkinsSimulatorResource.class)
+class DispatchTest {
+
+    static final String TOKEN = "test-admin-token-0123456789abcdef0123";
+    static final Duration WAIT = Duration.ofSeconds(30);
+    private static KafkaProducer<String, byte[]> producer;
+
+    @InjectJenkins
+    JenkinsSimulator jenkins;
+    @Inject
+    ObjectMapper json;
+    @ConfigProperty(name = JenkinsSimulatorResource.URL_KEY)
+    String jenkinsUrl;
+
+    private final TopicScanner topics = TopicScanner.ofSharedKafka();
+    private String integration;
+    private String job;
+
+    @BeforeAll
+    static void producer() {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.shared().bootstrapServers());
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        producer = new KafkaProducer<>(properties);
+    }
+
+    @AfterAll
+    static void close() {
+        producer.close();
+    }
+
+    @BeforeEach
+    void target() {
+        integration = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        job = "app-" + integration;
+        jenkins.addUser("bot", "bot-password").apiToken("bot", "bot-token");
+        jenkins.createJob(job, "BITBRIDGE_REQUEST_ID", "COMMIT", "BRANCH", "TASK_KEYS");
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body(Map.of("baseUrl", jenkinsUrl, "username",
+                "bot", "credentialKind", "api-token", "secret", "bot-token", "defaultJob", job))
+                .put("/api/v1/integrations/" + integration + "/jenkins-target")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void aRequestBuildsOnceAndIsFollowedToItsResult() throws Exception {
+        BuildRequest request = request("abc123", null, BuildRequestIds.COMMIT);
+
+        send(request);
+
+        List<BuildEvent> events = await().atMost(WAIT).until(() -> events(request.requestId()),
+                e -> !e.isEmpty() && e.get(e.size() - 1).state().isFinal());
+        assertThat(events).extracting(BuildEvent::state).containsExactly(BuildState.QUEUED, BuildState.INPROGRESS,
+                BuildState.SUCCESSFUL);
+        assertThat(events).extracting(BuildEvent::sequence).containsExactly(1L, 2L, 3L);
+        BuildEvent last = events.get(2);
+        assertThat(last.job()).isEqualTo(job);
+        assertThat(last.buildNumber()).isEqualTo(1);
+        assertThat(last.result()).isEqualTo("SUCCESS");
+        assertThat(last.statusKey()).isEqualTo(request.statusKey());
+        assertThat(jenkins.builds(job)).singleElement().satisfies(build -> {
+            assertThat(build.parameters()).containsEntry("BITBRIDGE_REQUEST_ID", request.requestId())
+                    .containsEntry("COMMIT", "abc123").containsEntry("TASK_KEYS", "GAME-1");
+        });
+    }
+
+    @Test
+    void duplicatesAndAliasesOfOneBuildBuildOnce() throws Exception {
+        BuildRequest request = request("def456", null, BuildRequestIds.COMMIT);
+        BuildRequest aliased = request("def456", job, BuildRequestIds.COMMIT); // names the default job
+
+        send(request);
+        send(request);
+        send(aliased);
+
+        await().atMost(WAIT).until(() -> events(request.requestId()), e -> e.size() == 3);
+        Thread.sleep(1500);
+        assertThat(jenkins.triggerCount(job)).isEqualTo(1);
+        assertThat(events(aliased.requestId())).as("the alias is the same build: no events of its own").isEmpty();
+    }
+
+    @Test
+    void everyFinalStateIsReported() throws Exception {
+        jenkins.scriptResults(job, BuildResult.FAILURE, BuildResult.UNSTABLE, BuildResult.ABORTED,
+                BuildResult.NOT_BUILT);
+        List<BuildRequest> requests = List.of(request("c1", null, BuildRequestIds.COMMIT),
+                request("c2", null, BuildRequestIds.COMMIT), request("c3", null, BuildRequestIds.COMMIT),
+                request("c4", null, BuildRequestIds.COMMIT));
+        for (BuildRequest request : requests) {
+            send(request);
+            await().atMost(WAIT).until(() -> events(request.requestId()),
+                    e -> !e.isEmpty() && e.get(e.size() - 1).state().isFinal());
+        }
+
+        assertThat(requests).extracting(r -> last(r).state()).containsExactly(BuildState.FAILED, BuildState.FAILED,
+                BuildState.STOPPED, BuildState.STOPPED);
+        assertThat(requests).extracting(r -> last(r).result()).containsExactly("FAILURE", "UNSTABLE", "ABORTED",
+                "NOT_BUILT");
+    }
+
+    @Test
+    void aCancelledQueueItemIsStopped() throws Exception {
+        jenkins.delays(Duration.ofMinutes(10), Duration.ZERO);
+        try {
+            BuildRequest request = request("q1", null, BuildRequestIds.COMMIT);
+            send(request);
+            await().atMost(WAIT).until(() -> events(request.requestId()), e -> !e.isEmpty());
+            long queueId = jenkins.queuedItems().get(0).id();
+
+            cancel(queueId);
+
+            BuildEvent last = await().atMost(WAIT).until(() -> last(request), e -> e != null && e.state().isFinal());
+            assertThat(last.state()).isEqualTo(BuildState.STOPPED);
+            assertThat(last.reason()).contains("cancelled");
+        } finally {
+            jenkins.delays(Duration.ZERO, Duration.ZERO);
+        }
+    }
+
+    @Test
+    void withoutATargetTheBuildFailsSayingWhatToConfigure() throws Exception {
+        BuildRequest request = new BuildRequest(UUID.randomUUID().toString(), "nobody-" + integration, "cloud",
+                new Repository("acme/game", "game", null, null), "abc", "main", null, null, BuildRequest.PUSH,
+                List.of(), List.of("abc"), List.of(), null, "jenkins", null, Map.of(), OffsetDateTime.now(), null,
+                BuildRequestIds.COMMIT);
+
+        send(request);
+
+        BuildEvent last = await().atMost(WAIT).until(() -> last(request), e -> e != null);
+        assertThat(last.state()).isEqualTo(BuildState.FAILED);
+        assertThat(last.reason()).contains("No Jenkins target").contains("jenkins-target");
+    }
+
+    @Test
+    void anUnreadableRequestGoesToTheDeadLetters() throws Exception {
+        String key = RecordKeys.of(integration, "acme/game");
+        producer.send(new ProducerRecord<>(Topics.BUILD_REQUESTS_V1, key, "{oops".getBytes(StandardCharsets.UTF_8)))
+                .get();
+
+        var dead = await().atMost(WAIT).until(() -> topics.readAll(Topics.BUILD_TRIGGER_DEAD_LETTERS_V1).stream()
+                .filter(r -> key.equals(r.key())).toList(), d -> !d.isEmpty());
+        assertThat(TopicScanner.header(dead.get(0), DeadLetters.HEADER_REASON)).isEqualTo("unparseable");
+        assertThat(TopicScanner.header(dead.get(0), DeadLetters.HEADER_SERVICE)).isEqualTo("build-trigger");
+    }
+
+    private void cancel(long queueId) {
+        given().auth().preemptive().basic("bot", "bot-token").post(jenkinsUrl + "/queue/cancelItem?id=" + queueId)
+                .then().statusCode(204);
+    }
+
+    private BuildRequest request(String commit, String requestedJob, String kind) {
+        String repository = "acme/game";
+        return new BuildRequest(BuildRequestIds.of(integration, repository, commit, requestedJob, kind), integration,
+                "cloud", new Repository(repository, "game", null, null), commit, "main", null, requestedJob,
+                BuildRequest.PUSH, List.of(new BuildRequest.Trigger("tag", "#ci", commit)), List.of(commit),
+                List.of("GAME-1"), null, StatusKeys.of(requestedJob, null), null, Map.of(), OffsetDateTime.now(),
+                null, kind);
+    }
+
+    private void send(BuildRequest request) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.BUILD_REQUESTS_V1,
+                RecordKeys.of(request.integration(), request.repository().fullName()), json.writeValueAsBytes(request));
+        record.headers().add(CloudEvents.HEADER_TYPE, BuildRequest.TYPE.getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get();
+    }
+
+    private BuildEvent last(BuildRequest request) {
+        List<BuildEvent> events = events(request.requestId());
+        return events.isEmpty() ? null : events.get(events.size() - 1);
+    }
+
+    private List<BuildEvent> events(String requestId) {
+        return topics.readAll(Topics.BUILDS_V1).stream().map(r -> {
+            try {
+                return json.readValue(r.value(), BuildEvent.class);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).filter(e -> e.requestId().equals(requestId)).toList();
+    }
+}
