@@ -53,11 +53,13 @@ public class Dispatcher {
     private final FatalErrors fatalErrors;
     private final Clock clock = Clock.systemUTC();
     private final SinglePass passes;
+    private final Vertx vertx;
     private final BuildEventPublisher publisher;
 
     Dispatcher(DueBuilds due, TargetResolver targets, JenkinsClient jenkins, Transitions transitions,
             TriggerConfig config, MeterRegistry meters, FatalErrors fatalErrors, Vertx vertx,
             BuildEventPublisher publisher) {
+        this.vertx = vertx;
         this.passes = new SinglePass("dispatch", this::pass, vertx);
         this.publisher = publisher;
         this.due = due;
@@ -90,7 +92,7 @@ public class Dispatcher {
                         return Uni.createFrom().voidItem();
                     }
                     List<Uni<Void>> actions = new ArrayList<>();
-                    claims.forEach(claim -> actions.add(act(claim)));
+                    claims.forEach(claim -> actions.add(SinglePass.isolated(vertx, () -> act(claim))));
                     return Uni.join().all(actions).andCollectFailures().replaceWithVoid();
                 })
                 .onFailure(Error.class).invoke(error -> fatalErrors.handle("a dispatch pass", (Error) error))

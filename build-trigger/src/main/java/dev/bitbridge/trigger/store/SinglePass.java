@@ -31,6 +31,17 @@ public final class SinglePass {
         this.vertx = vertx;
     }
 
+    /**
+     * Runs {@code work} on a Vert.x context of its own: Hibernate Reactive keeps its session on the context, so
+     * concurrent units of work must not share one.
+     */
+    public static <T> Uni<T> isolated(Vertx vertx, Supplier<Uni<T>> work) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored -> work.get().subscribe()
+                .with(emitter::complete, emitter::fail)));
+    }
+
     /** Runs the pass soon, on a new context; returns at once. */
     public void wake() {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());

@@ -20,6 +20,8 @@ final class JenkinsFaults {
     private final List<Fault> pending = new ArrayList<>();
     private volatile boolean outage;
     private volatile Duration latency = Duration.ZERO;
+    private volatile String slowAnswerGlob;
+    private volatile Duration slowAnswer = Duration.ZERO;
 
     void outage(boolean down) {
         outage = down;
@@ -37,9 +39,25 @@ final class JenkinsFaults {
         pending.add(new Fault(pathGlob, status, new int[] { count }));
     }
 
+    void slowAnswers(String pathGlob, Duration delay) {
+        this.slowAnswerGlob = pathGlob;
+        this.slowAnswer = delay;
+    }
+
+    /** Waits, after serving a request whose path matches, before answering: the request took effect already. */
+    void delayAnswer(String rawPath) {
+        String glob = slowAnswerGlob;
+        if (glob != null && PathGlob.matches(glob, rawPath)) {
+            sleep(slowAnswer.toMillis());
+        }
+    }
+
     /** Waits the configured latency. */
     void delay() {
-        long millis = latency.toMillis();
+        sleep(latency.toMillis());
+    }
+
+    private static void sleep(long millis) {
         if (millis > 0) {
             try {
                 Thread.sleep(millis);

@@ -323,6 +323,15 @@ public final class JenkinsSimulator implements AutoCloseable {
         faults.latency(latency);
     }
 
+    /**
+     * Requests whose raw path matches the glob are served at once and answered only after {@code delay}: what a client
+     * sees when Jenkins did the work but its answer was slow or lost (a client killed meanwhile never learns of it).
+     * {@code null} turns it off.
+     */
+    public void slowAnswers(String pathGlob, Duration delay) {
+        faults.slowAnswers(pathGlob, delay);
+    }
+
     /** The next {@code count} requests whose raw path matches the glob are answered with this error status. */
     public void failNext(int count, int status, String pathGlob) {
         faults.failNext(count, status, pathGlob);
@@ -426,6 +435,7 @@ public final class JenkinsSimulator implements AutoCloseable {
             requests.add(new JenkinsRequest(request.method(), path, request.uri().getRawQuery(), response.status(),
                     user, Instant.ofEpochMilli(model.now())));
         }
+        faults.delayAnswer(path);
         return response;
     }
 
