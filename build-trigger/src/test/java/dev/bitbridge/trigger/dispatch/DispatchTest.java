@@ -176,6 +176,30 @@ class DispatchTest {
     }
 
     @Test
+    void aJenkinsOutageDelaysTrackingWithBackoffAndTheBuildCompletesAfterIt() throws Exception {
+        jenkins.delays(Duration.ZERO, Duration.ofSeconds(2));
+        try {
+            BuildRequest request = request("out1", null, BuildRequestIds.COMMIT);
+            send(request);
+            await().atMost(WAIT).until(() -> last(request), e -> e != null && e.state() == BuildState.INPROGRESS);
+
+            jenkins.outage(true);
+            long before = jenkins.requestCount("GET", "/job/**");
+            Thread.sleep(6000);
+            long during = jenkins.requestCount("GET", "/job/**") - before;
+            assertThat(last(request).state()).as("an outage is waited out").isEqualTo(BuildState.INPROGRESS);
+            assertThat(during).as("polls during 6 s of outage, with backoff").isBetween(1L, 6L);
+            jenkins.outage(false);
+
+            BuildEvent last = await().atMost(WAIT).until(() -> last(request), e -> e.state().isFinal());
+            assertThat(last.state()).isEqualTo(BuildState.SUCCESSFUL);
+        } finally {
+            jenkins.outage(false);
+            jenkins.delays(Duration.ZERO, Duration.ZERO);
+        }
+    }
+
+    @Test
     void withoutATargetTheBuildFailsSayingWhatToConfigure() throws Exception {
         BuildRequest request = new BuildRequest(UUID.randomUUID().toString(), "nobody-" + integration, "cloud",
                 new Repository("acme/game", "game", null, null), "abc", "main", null, null, BuildRequest.PUSH,
