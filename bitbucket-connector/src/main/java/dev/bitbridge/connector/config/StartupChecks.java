@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.Config;
 
 import io.quarkus.runtime.StartupEvent;
 
+import dev.bitbridge.api.AdminTokenCheck;
 import dev.bitbridge.events.integration.SecretSealer;
 import dev.bitbridge.platform.config.ConfigProblems;
 
@@ -24,7 +25,6 @@ public class StartupChecks {
     /** How a refusal to start begins: "The Bitbucket connector cannot start: ..." ({@link ConfigProblems}). */
     public static final String SUBJECT = "The Bitbucket connector";
     static final String PREFIX = "bitbridge.connector.";
-    static final int MIN_ADMIN_TOKEN_LENGTH = 32;
 
     void check(@Observes @Priority(1) StartupEvent event, ConnectorConfig connector, Config config) {
         ConfigProblems problems = check(connector, config);
@@ -87,14 +87,9 @@ public class StartupChecks {
         boolean oidc = config.getOptionalValue("quarkus.oidc.tenant-enabled", Boolean.class).orElse(true)
                 && (config.getOptionalValue("quarkus.oidc.auth-server-url", String.class).isPresent()
                         || config.getOptionalValue("quarkus.oidc.public-key", String.class).isPresent());
-        String key = PREFIX + "api.admin-token";
-        if (connector.api().adminToken().isEmpty() && !oidc) {
-            problems.add(key, "nobody could use the API: set an admin token of at least " + MIN_ADMIN_TOKEN_LENGTH
-                    + " characters, or configure an OIDC issuer (quarkus.oidc.tenant-enabled=true and"
-                    + " quarkus.oidc.auth-server-url)");
-        }
-        connector.api().adminToken().filter(t -> t.length() < MIN_ADMIN_TOKEN_LENGTH)
-                .ifPresent(t -> problems.add(key, "is shorter than " + MIN_ADMIN_TOKEN_LENGTH
-                        + " characters; generate one, e.g. `openssl rand -base64 32`"));
+        AdminTokenCheck.check(PREFIX + "api.admin-token", connector.api().adminToken(), oidc,
+                "use the API (or configure an OIDC issuer: quarkus.oidc.tenant-enabled=true and"
+                        + " quarkus.oidc.auth-server-url)",
+                problems);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 
 import io.quarkus.runtime.StartupEvent;
 
+import dev.bitbridge.api.AdminTokenCheck;
 import dev.bitbridge.platform.config.ConfigProblems;
 
 /** Stops build-trigger at start when its configuration cannot work, naming each key. */
@@ -12,17 +13,11 @@ import dev.bitbridge.platform.config.ConfigProblems;
 public class StartupChecks {
 
     static final String PREFIX = "bitbridge.trigger.";
-    static final int MIN_ADMIN_TOKEN_LENGTH = 32;
 
     void check(@Observes StartupEvent event, TriggerConfig config) {
         ConfigProblems problems = new ConfigProblems("build-trigger");
-        String key = PREFIX + "api.admin-token";
-        if (config.api().adminToken().isEmpty()) {
-            problems.add(key, "is not set: nobody could configure Jenkins targets or ask for builds; set one of at"
-                    + " least " + MIN_ADMIN_TOKEN_LENGTH + " characters (e.g. `openssl rand -base64 32`)");
-        }
-        config.api().adminToken().filter(t -> t.length() < MIN_ADMIN_TOKEN_LENGTH).ifPresent(t -> problems.add(key,
-                "is shorter than " + MIN_ADMIN_TOKEN_LENGTH + " characters; generate one, e.g. `openssl rand -base64 32`"));
+        AdminTokenCheck.check(PREFIX + "api.admin-token", config.api().adminToken(), false,
+                "configure Jenkins targets or ask for builds", problems);
         TriggerConfig.Dispatch dispatch = config.dispatch();
         if (dispatch.recoverAfter().compareTo(dispatch.requestTimeout()) <= 0) {
             problems.add(PREFIX + "dispatch.recover-after", "must be longer than dispatch.request-timeout ("

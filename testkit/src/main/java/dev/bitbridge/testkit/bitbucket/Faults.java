@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.bitbridge.testkit.bitbucket.http.CloudErrors;
 import dev.bitbridge.testkit.bitbucket.http.DcErrors;
+import dev.bitbridge.testkit.bitbucket.http.PathGlob;
 import dev.bitbridge.testkit.bitbucket.http.SimResponse;
 
 /**

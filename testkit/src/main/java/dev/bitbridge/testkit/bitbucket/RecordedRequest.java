@@ -1,5 +1,7 @@
 package dev.bitbridge.testkit.bitbucket;
 
+import dev.bitbridge.testkit.bitbucket.http.PathGlob;
+
 /**
  * One request a simulator answered, for tests that count calls ("no second fetch of commit X").
  *

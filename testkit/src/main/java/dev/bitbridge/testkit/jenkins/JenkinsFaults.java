@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
+import dev.bitbridge.testkit.bitbucket.http.PathGlob;
 import dev.bitbridge.testkit.bitbucket.http.SimResponse;
 
 /**

@@ -2,6 +2,8 @@ package dev.bitbridge.testkit.jenkins;
 
 import java.time.Instant;
 
+import dev.bitbridge.testkit.bitbucket.http.PathGlob;
+
 /**
  * One request the simulator answered, for tests that count calls ("at most N polls per running build per minute").
  *

@@ -1,22 +1,22 @@
-package dev.bitbridge.testkit.jenkins;
+package dev.bitbridge.testkit.bitbucket.http;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Patterns over raw request paths: {@code *} matches within one segment, {@code **} across segments, the rest
- * literally. {@code /job/app/*}{@code /api/json} matches every build poll of {@code app}, {@code /queue/item/**} every
- * queue poll.
+ * Path patterns for counting requests and aiming faults, in both simulators: {@code *} matches within one path segment,
+ * {@code **} across segments; everything else literally. {@code /2.0/repositories/acme/api/diffstat/**} matches every
+ * diffstat call of that repository, {@code /job/app/*}{@code /api/json} every build poll of the Jenkins job {@code app}.
  */
-final class PathGlob {
+public final class PathGlob {
 
     private static final Map<String, Pattern> CACHE = new ConcurrentHashMap<>();
 
     private PathGlob() {
     }
 
-    static boolean matches(String glob, String path) {
+    public static boolean matches(String glob, String path) {
         return CACHE.computeIfAbsent(glob, PathGlob::compile).matcher(path).matches();
     }
 
