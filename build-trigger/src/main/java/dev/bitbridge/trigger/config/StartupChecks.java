@@ -15,6 +15,11 @@ public class StartupChecks {
     static final String PREFIX = "bitbridge.trigger.";
 
     void check(@Observes StartupEvent event, TriggerConfig config) {
+        check(config).throwIfAny();
+    }
+
+    /** @return every problem of the configuration; none when it can work */
+    static ConfigProblems check(TriggerConfig config) {
         ConfigProblems problems = new ConfigProblems("build-trigger");
         AdminTokenCheck.check(PREFIX + "api.admin-token", config.api().adminToken(), false,
                 "configure Jenkins targets or ask for builds", problems);
@@ -26,6 +31,6 @@ public class StartupChecks {
         if (dispatch.batchSize() < 1) {
             problems.add(PREFIX + "dispatch.batch-size", "must be at least 1");
         }
-        problems.throwIfAny();
+        return problems;
     }
 }

@@ -18,6 +18,11 @@ public class StartupChecks {
     static final String PREFIX = "bitbridge.analyzer.";
 
     void check(@Observes StartupEvent event, AnalyzerConfig config) {
+        check(config).throwIfAny();
+    }
+
+    /** @return every problem of the configuration; none when it can work */
+    static ConfigProblems check(AnalyzerConfig config) {
         ConfigProblems problems = new ConfigProblems("commit-analyzer");
         AdminTokenCheck.check(PREFIX + "api.admin-token", config.api().adminToken(), false,
                 "change task-key settings or branch rules", problems);
@@ -25,6 +30,6 @@ public class StartupChecks {
             problems.add(PREFIX + "settings.stall-timeout", "must be at least three times settings.retry-interval ("
                     + config.settings().retryInterval() + "), or a reader waiting for Kafka would be taken for stalled");
         }
-        problems.throwIfAny();
+        return problems;
     }
 }

@@ -1,0 +1,57 @@
+package dev.bitbridge.trigger.config;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A configuration that could only fail later stops build-trigger at start, naming the key and never a secret. */
+class StartupChecksTest {
+
+    static final String ADMIN = "an-admin-token-of-at-least-32-characters";
+
+    @Test
+    void aCompleteConfigurationPasses() {
+        assertThat(problems(Map.of())).isEmpty();
+    }
+
+    @Test
+    void anAdminTokenIsRequiredAndLongEnough() {
+        assertThat(problems(new HashMap<>(), false)).singleElement().asString()
+                .startsWith("bitbridge.trigger.api.admin-token:");
+        assertThat(problems(Map.of("bitbridge.trigger.api.admin-token", "short-token"))).singleElement().asString()
+                .contains("shorter than 32").doesNotContain("short-token");
+    }
+
+    @Test
+    void recoveryMustWaitLongerThanACallMayTake() {
+        assertThat(problems(Map.of("bitbridge.trigger.dispatch.recover-after", "PT5S",
+                "bitbridge.trigger.dispatch.request-timeout", "PT10S"))).singleElement().asString()
+                .startsWith("bitbridge.trigger.dispatch.recover-after:");
+    }
+
+    @Test
+    void aPassTakesAtLeastOneBuild() {
+        assertThat(problems(Map.of("bitbridge.trigger.dispatch.batch-size", "0"))).singleElement().asString()
+                .startsWith("bitbridge.trigger.dispatch.batch-size:");
+    }
+
+    private static List<String> problems(Map<String, String> overrides) {
+        Map<String, String> all = new HashMap<>(Map.of("bitbridge.trigger.api.admin-token", ADMIN));
+        all.putAll(overrides);
+        return problems(all, false);
+    }
+
+    private static List<String> problems(Map<String, String> properties, boolean unused) {
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(TriggerConfig.class)
+                .withSources(new PropertiesConfigSource(properties, "test", 500)).build();
+        return StartupChecks.check(config.getConfigMapping(TriggerConfig.class)).all();
+    }
+}
