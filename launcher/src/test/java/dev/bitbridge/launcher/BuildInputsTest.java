@@ -18,9 +18,12 @@ class BuildInputsTest {
         assertThat(inputs.of("bitbucket-connector")).containsExactly("pom.xml",
                 "bitbucket-connector/pom.xml", "bitbucket-connector/src/main",
                 "events/pom.xml", "events/src/main",
-                "credentials/pom.xml", "credentials/src/main");
+                "credentials/pom.xml", "credentials/src/main",
+                "platform/pom.xml", "platform/src/main",
+                "api/pom.xml", "api/src/main");
         assertThat(inputs.of("webhook-ingress")).containsExactly("pom.xml",
-                "webhook-ingress/pom.xml", "webhook-ingress/src/main", "events/pom.xml", "events/src/main");
+                "webhook-ingress/pom.xml", "webhook-ingress/src/main", "events/pom.xml", "events/src/main",
+                "platform/pom.xml", "platform/src/main");
     }
 
     @Test
@@ -87,7 +90,8 @@ class BuildInputsTest {
         assertThat(rows.get(1)).containsExactly("bitbucket-connector",
                 "bitbucket-connector/target/quarkus-app/quarkus-run.jar", "pom.xml",
                 "bitbucket-connector/pom.xml", "bitbucket-connector/src/main", "events/pom.xml", "events/src/main",
-                "credentials/pom.xml", "credentials/src/main");
+                "credentials/pom.xml", "credentials/src/main", "platform/pom.xml", "platform/src/main", "api/pom.xml",
+                "api/src/main");
         assertThat(rows.get(0)).startsWith("webhook-ingress", "webhook-ingress/target/quarkus-app/quarkus-run.jar");
     }
 }
