@@ -82,6 +82,8 @@ final class FakeRepository {
                         "bitbridge-testkit:test")
                 .module("bitbucket-connector", "bitbucket-connector", "bitbridge-events", "bitbridge-credentials",
                         "bitbridge-platform", "bitbridge-api", "bitbridge-testkit:test")
+                .module("commit-analyzer", "commit-analyzer", "bitbridge-events", "bitbridge-platform", "bitbridge-api",
+                        "bitbridge-testkit:test")
                 .module("launcher", "bitbridge-launcher", "bitbridge-events", "bitbridge-testkit:test")
                 .rootPom();
     }
