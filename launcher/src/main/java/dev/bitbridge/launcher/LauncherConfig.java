@@ -22,6 +22,8 @@ import java.util.Optional;
  *        {@code /api/v1}
  * @param connectorManagementPort the management port of {@code bitbucket-connector} on localhost: health, metrics,
  *        OpenAPI
+ * @param analyzerPort the public HTTP port of {@code commit-analyzer}, serving the settings API under {@code /api/v1}
+ * @param analyzerManagementPort the management port of {@code commit-analyzer} on localhost: health, metrics, OpenAPI
  * @param serviceReadyTimeout how long a service may take to answer its readiness check
  * @param serviceJavaOptions JVM options for each service process
  * @param publicWebhookUrl where Bitbucket reaches the ingress from outside this machine ({@code
@@ -38,6 +40,8 @@ public record LauncherConfig(
         int ingressManagementPort,
         int connectorPort,
         int connectorManagementPort,
+        int analyzerPort,
+        int analyzerManagementPort,
         Duration serviceReadyTimeout,
         String serviceJavaOptions,
         Optional<String> publicWebhookUrl) {
@@ -51,6 +55,9 @@ public record LauncherConfig(
     /** The connector's own defaults ({@code application.properties}), so that both services run side by side. */
     public static final int DEFAULT_CONNECTOR_PORT = 8081;
     public static final int DEFAULT_CONNECTOR_MANAGEMENT_PORT = 9002;
+    /** The analyzer's own defaults ({@code application.properties}), next to the connector's. */
+    public static final int DEFAULT_ANALYZER_PORT = 8083;
+    public static final int DEFAULT_ANALYZER_MANAGEMENT_PORT = 9003;
     /** Small heaps and the serial collector: a developer machine runs several of these next to an IDE. */
     public static final String DEFAULT_SERVICE_JAVA_OPTIONS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
@@ -73,6 +80,8 @@ public record LauncherConfig(
                 port(env, "BITBRIDGE_INGRESS_MANAGEMENT_PORT", DEFAULT_INGRESS_MANAGEMENT_PORT),
                 port(env, "BITBRIDGE_CONNECTOR_PORT", DEFAULT_CONNECTOR_PORT),
                 port(env, "BITBRIDGE_CONNECTOR_MANAGEMENT_PORT", DEFAULT_CONNECTOR_MANAGEMENT_PORT),
+                port(env, "BITBRIDGE_ANALYZER_PORT", DEFAULT_ANALYZER_PORT),
+                port(env, "BITBRIDGE_ANALYZER_MANAGEMENT_PORT", DEFAULT_ANALYZER_MANAGEMENT_PORT),
                 Duration.ofSeconds(number(env, "BITBRIDGE_SERVICE_READY_TIMEOUT_SECONDS", 100, 3600)),
                 env.getOrDefault("BITBRIDGE_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTIONS),
                 url(env, "BITBRIDGE_PUBLIC_WEBHOOK_URL"));

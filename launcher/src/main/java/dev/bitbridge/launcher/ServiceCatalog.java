@@ -13,13 +13,17 @@ import java.util.stream.Stream;
 /**
  * The services the launcher runs, in start order, with the configuration that wires each one to the local Kafka,
  * PostgreSQL and to the others. This is the only list of services: the {@code ./bitbridge} script asks for it
- * ({@code java -jar bitbridge-launcher.jar modules}) to know which modules to build, so a new service needs an entry
- * here and nowhere else.
+ * ({@code java -jar bitbridge-launcher.jar modules}) to know which modules to build, and the supervisor starts, checks
+ * and stops what it lists, so to be built and run a new service needs an entry here and nowhere else. Its two ports
+ * come from {@link LauncherConfig} (an environment variable each, with the service's own default). What {@code up}
+ * prints about each service (the script's {@code print_info}), the short log names ({@code ./bitbridge logs connector})
+ * and {@code docs/running.md} are written by hand and name the services too.
  */
 public final class ServiceCatalog {
 
     public static final String WEBHOOK_INGRESS = "webhook-ingress";
     public static final String BITBUCKET_CONNECTOR = "bitbucket-connector";
+    public static final String COMMIT_ANALYZER = "commit-analyzer";
     /** The connector's database; a database per service, so that no service depends on another's tables. */
     public static final String CONNECTOR_DATABASE = "bitbridge_connector";
     /** The integration declared in the ingress configuration, so a webhook can be tried without the connector. */
@@ -45,10 +49,14 @@ public final class ServiceCatalog {
     private record Entry(String module, BiFunction<LauncherConfig, LauncherHome, ServiceSpec> spec) {
     }
 
-    /** In start order: the connector after the ingress, whose URL it hands to Bitbucket. */
+    /**
+     * In start order: the connector after the ingress, whose URL it hands to Bitbucket; the analyzer after the
+     * connector, whose commit, ref and pull-request topics it reads.
+     */
     private static final List<Entry> ENTRIES = List.of(
             new Entry(WEBHOOK_INGRESS, ServiceCatalog::webhookIngress),
-            new Entry(BITBUCKET_CONNECTOR, ServiceCatalog::bitbucketConnector));
+            new Entry(BITBUCKET_CONNECTOR, ServiceCatalog::bitbucketConnector),
+            new Entry(COMMIT_ANALYZER, ServiceCatalog::commitAnalyzer));
 
     private ServiceCatalog() {
     }
@@ -117,6 +125,26 @@ public final class ServiceCatalog {
         return quarkusApp(config, BITBUCKET_CONNECTOR, config.connectorPort(), "BITBRIDGE_CONNECTOR_PORT",
                 config.connectorManagementPort(), "BITBRIDGE_CONNECTOR_MANAGEMENT_PORT", props,
                 Set.of(sealingKey, adminToken, masterKey), Optional.of(CONNECTOR_DATABASE));
+    }
+
+    /**
+     * The commit analyzer: its settings API on the public port, localhost only like the connector's, behind the same
+     * admin token as the connector's API, so that one token opens both. No database: its settings live on a compacted
+     * topic, and it creates the topics it writes itself (they are also in {@code Topics.ALL}, which the supervisor
+     * creates first).
+     */
+    static ServiceSpec commitAnalyzer(LauncherConfig config, LauncherHome home) {
+        String adminToken = "bitbridge.analyzer.api.admin-token";
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("kafka.bootstrap.servers", config.kafkaBootstrapServers());
+        props.put(adminToken, home.adminApiToken());
+        // One replica here: a fixed name in its transactional id, so that a restart fences what a killed analyzer
+        // left open whatever the host name.
+        props.put("bitbridge.analyzer.instance", "local");
+        props.put("quarkus.http.host", "localhost");
+        return quarkusApp(config, COMMIT_ANALYZER, config.analyzerPort(), "BITBRIDGE_ANALYZER_PORT",
+                config.analyzerManagementPort(), "BITBRIDGE_ANALYZER_MANAGEMENT_PORT", props, Set.of(adminToken),
+                Optional.empty());
     }
 
     /**

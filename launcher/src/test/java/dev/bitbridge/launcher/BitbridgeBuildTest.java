@@ -40,9 +40,9 @@ class BitbridgeBuildTest {
     void buildsWhatTheCatalogListsThenOnlyWhatChanged() throws Exception {
         FakeRepository repo = repository();
 
-        assertThat(build(repo)).contains("Building webhook-ingress, bitbucket-connector");
+        assertThat(build(repo)).contains("Building webhook-ingress, bitbucket-connector, commit-analyzer");
         assertThat(mavenCalls(repo)).singleElement().asString()
-                .endsWith("install -pl webhook-ingress,bitbucket-connector -am");
+                .endsWith("install -pl webhook-ingress,bitbucket-connector,commit-analyzer -am");
 
         assertThat(build(repo)).as("nothing changed").doesNotContain("Building");
         assertThat(mavenCalls(repo)).hasSize(1);
@@ -54,6 +54,12 @@ class BitbridgeBuildTest {
         repo.date("credentials/src/main", LATER);
         assertThat(build(repo)).contains("Building bitbucket-connector (");
         assertThat(mavenCalls(repo)).hasSize(2).last().asString().endsWith("install -pl bitbucket-connector -am");
+
+        repo.date("api/src/main", LATER.multipliedBy(2));
+        assertThat(build(repo)).as("a library of the connector and the analyzer changed")
+                .contains("Building bitbucket-connector, commit-analyzer (");
+        assertThat(mavenCalls(repo)).hasSize(3).last().asString()
+                .endsWith("install -pl bitbucket-connector,commit-analyzer -am");
     }
 
     /**

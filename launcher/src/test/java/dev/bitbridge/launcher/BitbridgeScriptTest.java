@@ -3,6 +3,8 @@ package dev.bitbridge.launcher;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -69,5 +71,96 @@ class BitbridgeScriptTest {
         assertThat(status.exitValue()).as("not running").isEqualTo(1);
         assertThat(output.lines()).anyMatch(l -> l.matches("bitbucket-connector +stopped +- +18081 +19002 *"))
                 .anyMatch(l -> l.matches("webhook-ingress +dead +- +18080 +19000 .*"));
+    }
+
+    /**
+     * What {@code up} prints once everything is ready (here: when a ready supervisor already runs, so that nothing is
+     * started): each service's ports, and how to call the connector's and the analyzer's APIs with the admin token,
+     * which is read from its file and never printed.
+     */
+    @Test
+    void upPrintsTheConnectorsAndTheAnalyzersApisWithTheTokenFileNotTheToken() throws Exception {
+        LauncherHome home = new LauncherHome(TestPaths.tempDir("home-")).create();
+        String adminToken = home.adminApiToken();
+        Process supervisor = new ProcessBuilder("bash", "-c", "exec -a bitbridge-launcher sleep 60").start();
+        try {
+            StatusBoard board = new StatusBoard(home);
+            board.register(Supervisor.NAME, supervisor.pid(), 0);
+            board.register(Supervisor.POSTGRES, 0, 15432);
+            board.register(Supervisor.KAFKA, supervisor.pid(), 19092);
+            board.register(ServiceCatalog.WEBHOOK_INGRESS, 0, 18080, 19000);
+            board.register(ServiceCatalog.BITBUCKET_CONNECTOR, 0, 18081, 19002);
+            board.register(ServiceCatalog.COMMIT_ANALYZER, 0, 18083, 19003);
+            board.set(Supervisor.POSTGRES, StatusBoard.State.READY, "database bitbridge_connector, user postgres");
+            board.names().forEach(n -> board.set(n, StatusBoard.State.READY, "-"));
+            home.writePid(Supervisor.NAME, supervisor.pid());
+
+            String output = run(home, "up");
+
+            String settings = "http://localhost:18083/api/v1/integrations";
+            String auth = "-H \"Authorization: Bearer $(cat '" + home.root().resolve("data/secrets/admin-api-token")
+                    + "')\"";
+            assertThat(output).contains("Bitbridge is already running")
+                    .contains("Connector:   http://localhost:18081/api/v1/integrations  (management API, localhost only)")
+                    .contains("Analyzer:    " + settings
+                            + "/{integration}/repositories/{owner}/{slug}/analysis-settings")
+                    .contains("http://localhost:19003/q/health/ready, /q/metrics, /q/openapi  (localhost only)")
+                    .contains("with the analyzer's API, same token (OpenAPI: http://localhost:19003/q/openapi)")
+                    .contains("curl -sS -X PUT " + settings + "/acme-cloud/repositories/acme/widgets/analysis-settings")
+                    .contains("-d '{\"projectKeys\":[\"GAME\"],\"defaultJob\":\"app\",\"rules\":[{\"id\":\"main\","
+                            + "\"events\":[\"push\"],\"branches\":[\"main\"],\"trigger\":\"always\"}]}'")
+                    .contains("read them back:        curl -sS " + settings
+                            + "/acme-cloud/repositories/acme/widgets/analysis-settings " + auth)
+                    .doesNotContain(adminToken);
+        } finally {
+            supervisor.destroyForcibly();
+        }
+    }
+
+    /** A table without the analyzer (a supervisor started before it existed): nothing is said about it. */
+    @Test
+    void upSaysNothingOfAnAnalyzerTheRunningSupervisorDoesNotHave() throws Exception {
+        LauncherHome home = new LauncherHome(TestPaths.tempDir("home-")).create();
+        Process supervisor = new ProcessBuilder("bash", "-c", "exec -a bitbridge-launcher sleep 60").start();
+        try {
+            StatusBoard board = new StatusBoard(home);
+            board.register(Supervisor.NAME, supervisor.pid(), 0);
+            board.register(ServiceCatalog.BITBUCKET_CONNECTOR, 0, 18081, 19002);
+            board.set(Supervisor.NAME, StatusBoard.State.READY, "all components ready");
+            home.writePid(Supervisor.NAME, supervisor.pid());
+
+            String output = run(home, "up");
+
+            assertThat(output).contains("Connector:   http://localhost:18081/api/v1/integrations")
+                    .doesNotContain("Analyzer").doesNotContain("analysis-settings")
+                    .contains("stop everything:       ./bitbridge down");
+        } finally {
+            supervisor.destroyForcibly();
+        }
+    }
+
+    @Test
+    void logsTakesTheShortNamesOfTheServices() throws Exception {
+        LauncherHome home = new LauncherHome(TestPaths.tempDir("home-")).create();
+        Files.writeString(home.logFile(ServiceCatalog.COMMIT_ANALYZER), "analyzer line\n");
+        Files.writeString(home.logFile(ServiceCatalog.BITBUCKET_CONNECTOR), "connector line\n");
+
+        assertThat(run(home, "logs", "analyzer")).isEqualTo("analyzer line\n");
+        assertThat(run(home, "logs", "commit-analyzer")).isEqualTo("analyzer line\n");
+        assertThat(run(home, "logs", "connector")).isEqualTo("connector line\n");
+    }
+
+    /** Runs {@code ./bitbridge <args>} with the home; asserts it succeeds and returns its output. */
+    private static String run(LauncherHome home, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("BITBRIDGE_HOME", home.root().toString());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
     }
 }

@@ -18,9 +18,15 @@ class BuildInputsTest {
         assertThat(inputs.of("bitbucket-connector")).containsExactly("pom.xml",
                 "bitbucket-connector/pom.xml", "bitbucket-connector/src/main",
                 "events/pom.xml", "events/src/main",
-                "credentials/pom.xml", "credentials/src/main");
+                "credentials/pom.xml", "credentials/src/main",
+                "platform/pom.xml", "platform/src/main",
+                "api/pom.xml", "api/src/main");
         assertThat(inputs.of("webhook-ingress")).containsExactly("pom.xml",
-                "webhook-ingress/pom.xml", "webhook-ingress/src/main", "events/pom.xml", "events/src/main");
+                "webhook-ingress/pom.xml", "webhook-ingress/src/main", "events/pom.xml", "events/src/main",
+                "platform/pom.xml", "platform/src/main");
+        assertThat(inputs.of("commit-analyzer")).containsExactly("pom.xml",
+                "commit-analyzer/pom.xml", "commit-analyzer/src/main", "events/pom.xml", "events/src/main",
+                "platform/pom.xml", "platform/src/main", "api/pom.xml", "api/src/main");
     }
 
     @Test
@@ -74,6 +80,9 @@ class BuildInputsTest {
         assertThat(inputs.of(ServiceCatalog.WEBHOOK_INGRESS))
                 .contains("webhook-ingress/src/main", "events/src/main")
                 .doesNotContain("testkit/src/main", "credentials/src/main");
+        assertThat(inputs.of(ServiceCatalog.COMMIT_ANALYZER))
+                .contains("commit-analyzer/src/main", "events/src/main", "platform/src/main", "api/src/main")
+                .doesNotContain("testkit/src/main", "credentials/src/main", "bitbucket-connector/src/main");
     }
 
     /** The table the script reads: one line per catalog service, its module, artifact and inputs, tab-separated. */
@@ -87,7 +96,10 @@ class BuildInputsTest {
         assertThat(rows.get(1)).containsExactly("bitbucket-connector",
                 "bitbucket-connector/target/quarkus-app/quarkus-run.jar", "pom.xml",
                 "bitbucket-connector/pom.xml", "bitbucket-connector/src/main", "events/pom.xml", "events/src/main",
-                "credentials/pom.xml", "credentials/src/main");
+                "credentials/pom.xml", "credentials/src/main", "platform/pom.xml", "platform/src/main", "api/pom.xml",
+                "api/src/main");
         assertThat(rows.get(0)).startsWith("webhook-ingress", "webhook-ingress/target/quarkus-app/quarkus-run.jar");
+        assertThat(rows.get(2)).startsWith("commit-analyzer", "commit-analyzer/target/quarkus-app/quarkus-run.jar",
+                "pom.xml", "commit-analyzer/pom.xml", "commit-analyzer/src/main");
     }
 }

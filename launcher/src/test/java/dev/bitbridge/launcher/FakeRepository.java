@@ -74,10 +74,15 @@ final class FakeRepository {
     static FakeRepository likeOurs(Path root) {
         return new FakeRepository(root)
                 .module("events", "bitbridge-events")
+                .module("platform", "bitbridge-platform", "bitbridge-events", "bitbridge-testkit:test")
                 .module("testkit", "bitbridge-testkit", "bitbridge-events")
                 .module("credentials", "bitbridge-credentials")
-                .module("webhook-ingress", "webhook-ingress", "bitbridge-events", "bitbridge-testkit:test")
+                .module("api", "bitbridge-api", "bitbridge-platform")
+                .module("webhook-ingress", "webhook-ingress", "bitbridge-events", "bitbridge-platform",
+                        "bitbridge-testkit:test")
                 .module("bitbucket-connector", "bitbucket-connector", "bitbridge-events", "bitbridge-credentials",
+                        "bitbridge-platform", "bitbridge-api", "bitbridge-testkit:test")
+                .module("commit-analyzer", "commit-analyzer", "bitbridge-events", "bitbridge-platform", "bitbridge-api",
                         "bitbridge-testkit:test")
                 .module("launcher", "bitbridge-launcher", "bitbridge-events", "bitbridge-testkit:test")
                 .rootPom();

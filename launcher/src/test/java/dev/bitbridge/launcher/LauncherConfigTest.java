@@ -25,6 +25,9 @@ class LauncherConfigTest {
         // The connector's own defaults, so its application.properties and the launcher agree.
         assertThat(config.connectorPort()).isEqualTo(8081);
         assertThat(config.connectorManagementPort()).isEqualTo(9002);
+        // The analyzer's own defaults too.
+        assertThat(config.analyzerPort()).isEqualTo(8083);
+        assertThat(config.analyzerManagementPort()).isEqualTo(9003);
     }
 
     @Test
@@ -36,7 +39,9 @@ class LauncherConfigTest {
                 "BITBRIDGE_INGRESS_PORT", "18080",
                 "BITBRIDGE_INGRESS_MANAGEMENT_PORT", "19000",
                 "BITBRIDGE_CONNECTOR_PORT", "18081",
-                "BITBRIDGE_CONNECTOR_MANAGEMENT_PORT", "19002"));
+                "BITBRIDGE_CONNECTOR_MANAGEMENT_PORT", "19002",
+                "BITBRIDGE_ANALYZER_PORT", "18083",
+                "BITBRIDGE_ANALYZER_MANAGEMENT_PORT", "19003"));
 
         assertThat(config.home()).isEqualTo(REPO.resolve("other-home"));
         assertThat(config.kafkaPort()).isEqualTo(19092);
@@ -45,6 +50,8 @@ class LauncherConfigTest {
         assertThat(config.ingressManagementPort()).isEqualTo(19000);
         assertThat(config.connectorPort()).isEqualTo(18081);
         assertThat(config.connectorManagementPort()).isEqualTo(19002);
+        assertThat(config.analyzerPort()).isEqualTo(18083);
+        assertThat(config.analyzerManagementPort()).isEqualTo(19003);
     }
 
     @Test
@@ -57,6 +64,10 @@ class LauncherConfigTest {
                 .hasMessageContaining("BITBRIDGE_CONNECTOR_PORT");
         assertThatThrownBy(() -> LauncherConfig.fromEnvironment(REPO, Map.of("BITBRIDGE_CONNECTOR_MANAGEMENT_PORT", "-1")))
                 .hasMessageContaining("BITBRIDGE_CONNECTOR_MANAGEMENT_PORT");
+        assertThatThrownBy(() -> LauncherConfig.fromEnvironment(REPO, Map.of("BITBRIDGE_ANALYZER_PORT", "65536")))
+                .hasMessageContaining("BITBRIDGE_ANALYZER_PORT");
+        assertThatThrownBy(() -> LauncherConfig.fromEnvironment(REPO, Map.of("BITBRIDGE_ANALYZER_MANAGEMENT_PORT", "9003x")))
+                .hasMessageContaining("BITBRIDGE_ANALYZER_MANAGEMENT_PORT");
     }
 
     @Test

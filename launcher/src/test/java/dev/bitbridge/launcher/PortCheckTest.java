@@ -50,6 +50,32 @@ class PortCheckTest {
     }
 
     @Test
+    void checksTheAnalyzersPortsWithTheirVariables() {
+        Map<String, String> env = Map.of("BITBRIDGE_ANALYZER_PORT", "18083", "BITBRIDGE_ANALYZER_MANAGEMENT_PORT",
+                "19003");
+
+        assertThat(requiredPorts(env))
+                .filteredOn(p -> p.component().equals(ServiceCatalog.COMMIT_ANALYZER))
+                .extracting(Port::number, Port::variable, Port::label)
+                .containsExactly(tuple(18083, "BITBRIDGE_ANALYZER_PORT", "commit-analyzer"),
+                        tuple(19003, "BITBRIDGE_ANALYZER_MANAGEMENT_PORT", "commit-analyzer management"));
+    }
+
+    @Test
+    void refusesTheAnalyzerOnTheManagementPortOfTheConnector() {
+        int port = FreePorts.next();
+        List<Port> ports = requiredPorts(Map.of("BITBRIDGE_CONNECTOR_MANAGEMENT_PORT", Integer.toString(port),
+                "BITBRIDGE_ANALYZER_MANAGEMENT_PORT", Integer.toString(port)));
+
+        assertThatThrownBy(() -> PortCheck.requireFree(ports))
+                .isInstanceOfSatisfying(PortInUseException.class,
+                        e -> assertThat(e.component).isEqualTo(ServiceCatalog.COMMIT_ANALYZER))
+                .hasMessageContaining("port " + port
+                        + " is set for both bitbucket-connector management and commit-analyzer management")
+                .hasMessageEndingWith("set BITBRIDGE_ANALYZER_MANAGEMENT_PORT to another port");
+    }
+
+    @Test
     void refusesTheConnectorOnThePortOfTheIngress() {
         int port = FreePorts.next();
         List<Port> ports = requiredPorts(Map.of("BITBRIDGE_INGRESS_PORT", Integer.toString(port),
@@ -109,7 +135,7 @@ class PortCheckTest {
         Map<String, String> all = new HashMap<>(Map.of("BITBRIDGE_HOME", TestPaths.tempDir("home-").toString()));
         for (String variable : List.of("BITBRIDGE_POSTGRES_PORT", "BITBRIDGE_KAFKA_PORT", "BITBRIDGE_KAFKA_CONTROLLER_PORT",
                 "BITBRIDGE_INGRESS_PORT", "BITBRIDGE_INGRESS_MANAGEMENT_PORT", "BITBRIDGE_CONNECTOR_PORT",
-                "BITBRIDGE_CONNECTOR_MANAGEMENT_PORT")) {
+                "BITBRIDGE_CONNECTOR_MANAGEMENT_PORT", "BITBRIDGE_ANALYZER_PORT", "BITBRIDGE_ANALYZER_MANAGEMENT_PORT")) {
             all.put(variable, Integer.toString(FreePorts.next()));
         }
         all.putAll(env);

@@ -29,13 +29,14 @@ class ServiceCatalogTest {
     }
 
     @Test
-    void theConnectorStartsAfterTheIngressAndIsTheOnlyOneWithADatabase() {
+    void theConnectorStartsAfterTheIngressTheAnalyzerAfterTheConnectorAndOnlyTheConnectorHasADatabase() {
         LauncherConfig config = LauncherConfig.fromEnvironment(Path.of(".."), Map.of());
         List<ServiceSpec> services = ServiceCatalog.services(config, new LauncherHome(TestPaths.tempDir("home-")).create());
 
         // The script builds what modules() lists and the supervisor runs what services() makes: the same list.
         assertThat(services).extracting(ServiceSpec::name).containsExactlyElementsOf(ServiceCatalog.modules())
-                .containsExactly(ServiceCatalog.WEBHOOK_INGRESS, ServiceCatalog.BITBUCKET_CONNECTOR);
+                .containsExactly(ServiceCatalog.WEBHOOK_INGRESS, ServiceCatalog.BITBUCKET_CONNECTOR,
+                        ServiceCatalog.COMMIT_ANALYZER);
         assertThat(services).allSatisfy(s -> assertThat(s.artifact())
                 .isEqualTo(config.repository().resolve(ServiceCatalog.artifact(s.name()))));
         assertThat(Supervisor.databases(services)).containsExactly(ServiceCatalog.CONNECTOR_DATABASE);
@@ -78,6 +79,49 @@ class ServiceCatalogTest {
     }
 
     @Test
+    void analyzerIsWiredToTheLocalKafkaWithTheConnectorsAdminTokenAndListensOnLocalhostOnly() {
+        LauncherHome home = new LauncherHome(TestPaths.tempDir("home-")).create();
+        LauncherConfig config = LauncherConfig.fromEnvironment(Path.of(".."), Map.of(
+                "BITBRIDGE_KAFKA_PORT", "19092", "BITBRIDGE_ANALYZER_PORT", "18083",
+                "BITBRIDGE_ANALYZER_MANAGEMENT_PORT", "19003"));
+        ServiceSpec analyzer = ServiceCatalog.commitAnalyzer(config, home);
+        ServiceSpec connector = ServiceCatalog.bitbucketConnector(config, home);
+
+        assertThat(analyzer.name()).isEqualTo("commit-analyzer");
+        assertThat(analyzer.artifact())
+                .isEqualTo(config.repository().resolve("commit-analyzer/target/quarkus-app/quarkus-run.jar"));
+        assertThat(analyzer.systemProperties())
+                .containsEntry("quarkus.http.port", "18083")
+                .containsEntry("quarkus.http.host", "localhost")
+                .containsEntry("quarkus.management.port", "19003")
+                .containsEntry("quarkus.management.host", "localhost")
+                .containsEntry("kafka.bootstrap.servers", "localhost:19092")
+                .containsEntry("bitbridge.analyzer.instance", "local")
+                .doesNotContainKeys("quarkus.datasource.jdbc.url", "quarkus.datasource.reactive.url");
+        // One token for both APIs: the connector's, at least the 32 characters the analyzer demands.
+        assertThat(analyzer.systemProperties().get("bitbridge.analyzer.api.admin-token"))
+                .isEqualTo(connector.systemProperties().get("bitbridge.connector.api.admin-token"))
+                .isEqualTo(home.adminApiToken())
+                .hasSizeGreaterThanOrEqualTo(32);
+        assertThat(analyzer.database()).isEmpty();
+        assertThat(analyzer.port()).isEqualTo(18083);
+        assertThat(analyzer.portVariable()).isEqualTo("BITBRIDGE_ANALYZER_PORT");
+        assertThat(analyzer.managementPort()).isEqualTo(19003);
+        assertThat(analyzer.managementPortVariable()).isEqualTo("BITBRIDGE_ANALYZER_MANAGEMENT_PORT");
+        assertThat(analyzer.healthUrl()).isEqualTo("http://localhost:19003/q/health/ready");
+    }
+
+    @Test
+    void theAnalyzerDefaultsToItsOwnPorts() {
+        LauncherConfig config = LauncherConfig.fromEnvironment(Path.of(".."), Map.of());
+        ServiceSpec analyzer = ServiceCatalog.commitAnalyzer(config, new LauncherHome(TestPaths.tempDir("home-")).create());
+
+        assertThat(analyzer.systemProperties()).containsEntry("quarkus.http.port", "8083")
+                .containsEntry("quarkus.management.port", "9003")
+                .containsEntry("kafka.bootstrap.servers", "localhost:9092");
+    }
+
+    @Test
     void aPublicWebhookUrlIsWhereTheConnectorPointsHooks() {
         LauncherHome home = new LauncherHome(TestPaths.tempDir("home-")).create();
         LauncherConfig config = LauncherConfig.fromEnvironment(Path.of(".."), Map.of("BITBRIDGE_PUBLIC_WEBHOOK_URL",
@@ -105,6 +149,25 @@ class ServiceCatalogTest {
         assertThat(ServiceCatalog.bitbucketConnector(config, home).secretProperties()).containsExactlyInAnyOrder(
                 "bitbridge.connector.sealing-keys.local", "bitbridge.connector.api.admin-token",
                 "bitbridge.credentials.master-keys.local");
+        assertThat(ServiceCatalog.commitAnalyzer(config, home).secretProperties())
+                .containsExactly("bitbridge.analyzer.api.admin-token");
+        assertThat(ServiceCatalog.commitAnalyzer(config, home).loggableProperties())
+                .containsEntry("bitbridge.analyzer.api.admin-token", "***");
+    }
+
+    @Test
+    void everyServiceGetsTheSameJvmOptions() {
+        LauncherHome home = new LauncherHome(TestPaths.tempDir("home-")).create();
+        LauncherConfig defaults = LauncherConfig.fromEnvironment(Path.of(".."), Map.of());
+        LauncherConfig overridden = LauncherConfig.fromEnvironment(Path.of(".."),
+                Map.of("BITBRIDGE_SERVICE_JAVA_OPTS", " -Xmx384m  -XX:+UseSerialGC "));
+
+        assertThat(ServiceCatalog.services(defaults, home)).hasSize(ServiceCatalog.modules().size())
+                .allSatisfy(s -> assertThat(s.javaOptions()).as(s.name()).containsExactly("-Xms32m", "-Xmx256m",
+                        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError"));
+        assertThat(ServiceCatalog.services(overridden, home))
+                .allSatisfy(s -> assertThat(s.javaOptions()).as(s.name()).containsExactly("-Xmx384m",
+                        "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
     }
 
     @Test
