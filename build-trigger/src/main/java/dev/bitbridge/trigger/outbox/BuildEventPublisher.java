@@ -31,6 +31,7 @@ public class BuildEventPublisher {
     static final String CHANNEL = "builds";
     private static final Logger LOG = Logger.getLogger(BuildEventPublisher.class);
     private static final int BATCH = 200;
+    private static final String OLDEST = "select id from build_outbox order by id limit ?1 for update skip locked";
 
     private final MutinyEmitter<byte[]> emitter;
 
@@ -52,8 +53,15 @@ public class BuildEventPublisher {
         return passes.run();
     }
 
+    /**
+     * Sends the oldest rows and deletes them, in one transaction that holds them ({@code FOR UPDATE SKIP LOCKED}): two
+     * replicas never send the same row, and a row is deleted only once Kafka has it.
+     */
     Uni<Void> publish() {
-        return Panache.withSession(() -> OutboxEntity.<OutboxEntity> find("order by id").page(0, BATCH).list())
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(OLDEST, Long.class).setParameter(1, BATCH).getResultList())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<OutboxEntity> of())
+                        : OutboxEntity.<OutboxEntity> list("id in ?1 order by id", ids))
                 .chain(rows -> {
                     if (rows.isEmpty()) {
                         return Uni.createFrom().voidItem();
@@ -66,9 +74,9 @@ public class BuildEventPublisher {
                     }
                     List<Long> ids = rows.stream().map(row -> row.id).toList();
                     return Uni.join().all(sends).andFailFast()
-                            .chain(() -> Panache.withTransaction(() -> OutboxEntity.delete("id in ?1", ids)))
+                            .chain(() -> OutboxEntity.delete("id in ?1", ids))
                             .replaceWithVoid();
-                })
+                }))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("Build events could not be sent yet (%s); they are sent again", failure.getMessage());
                     return null;
