@@ -29,7 +29,7 @@ public class DueBuilds {
     }
 
     private static final String DUE = """
-            select request_id from build
+            select * from build
             where state in ('PENDING', 'DISPATCHING', 'QUEUED', 'INPROGRESS') and next_action_at <= ?1
             order by next_action_at
             limit ?2
@@ -37,12 +37,10 @@ public class DueBuilds {
 
     Uni<List<Claim>> claim(Instant now) {
         return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(DUE, String.class)
+                .chain(session -> session.createNativeQuery(DUE, BuildEntity.class)
                         .setParameter(1, now)
                         .setParameter(2, config.batchSize())
                         .getResultList())
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<BuildEntity> of())
-                        : BuildEntity.<BuildEntity> list("requestId in ?1", ids))
                 .map(builds -> {
                     List<Claim> claims = new ArrayList<>();
                     for (BuildEntity build : builds) {

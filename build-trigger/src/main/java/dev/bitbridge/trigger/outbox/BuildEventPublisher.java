@@ -31,7 +31,7 @@ public class BuildEventPublisher {
     static final String CHANNEL = "builds";
     private static final Logger LOG = Logger.getLogger(BuildEventPublisher.class);
     private static final int BATCH = 200;
-    private static final String OLDEST = "select id from build_outbox order by id limit ?1 for update skip locked";
+    private static final String OLDEST = "select * from build_outbox order by id limit ?1 for update skip locked";
 
     private final MutinyEmitter<byte[]> emitter;
 
@@ -59,9 +59,8 @@ public class BuildEventPublisher {
      */
     Uni<Void> publish() {
         return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(OLDEST, Long.class).setParameter(1, BATCH).getResultList())
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<OutboxEntity> of())
-                        : OutboxEntity.<OutboxEntity> list("id in ?1 order by id", ids))
+                .chain(session -> session.createNativeQuery(OLDEST, OutboxEntity.class).setParameter(1, BATCH)
+                        .getResultList())
                 .chain(rows -> {
                     if (rows.isEmpty()) {
                         return Uni.createFrom().voidItem();
