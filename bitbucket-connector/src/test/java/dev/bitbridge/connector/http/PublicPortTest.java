@@ -1,11 +1,6 @@
 package dev.bitbridge.connector.http;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
@@ -17,6 +12,7 @@ import io.restassured.RestAssured;
 import dev.bitbridge.connector.support.Api;
 import dev.bitbridge.connector.support.BitbridgeTopics;
 import dev.bitbridge.testkit.PostgresTestResource;
+import dev.bitbridge.testkit.RawHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,57 +27,39 @@ class PublicPortTest {
 
     @Test
     void anUnauthenticatedRequestIsRefusedBeforeItsBodyArrives() throws IOException {
-        try (Socket socket = open()) {
-            OutputStream out = socket.getOutputStream();
+        try (RawHttp http = RawHttp.open(RestAssured.port)) {
             // Headers and the first chunk of a body that never ends: answered without waiting for the rest.
-            out.write(("POST /api/v1/integrations HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n5\r\n{\"na\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            assertThat(statusLine(socket.getInputStream())).startsWith("HTTP/1.1 401");
+            http.send("POST /api/v1/integrations HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n5\r\n{\"na\r\n");
+            assertThat(http.statusLine()).startsWith("HTTP/1.1 401");
         }
     }
 
     @Test
     void aForgedTokenIsRefusedBeforeItsBodyArrives() throws IOException {
-        try (Socket socket = open()) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/v1/integrations HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Authorization: Bearer not-the-admin-token-0123456789abcdef\r\nContent-Length: 900000\r\n\r\n{")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            assertThat(statusLine(socket.getInputStream())).startsWith("HTTP/1.1 401");
+        try (RawHttp http = RawHttp.open(RestAssured.port)) {
+            http.send("POST /api/v1/integrations HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Authorization: Bearer not-the-admin-token-0123456789abcdef\r\nContent-Length: 900000\r\n\r\n{");
+            assertThat(http.statusLine()).startsWith("HTTP/1.1 401");
         }
     }
 
     @Test
     void aDeclaredBodyOverTheLimitIsRefusedUnread() throws IOException {
-        try (Socket socket = open()) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/v1/integrations HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Authorization: Bearer " + Api.ADMIN_TOKEN + "\r\nContent-Length: 5000000\r\n\r\n{")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            assertThat(statusLine(socket.getInputStream())).startsWith("HTTP/1.1 413");
+        try (RawHttp http = RawHttp.open(RestAssured.port)) {
+            http.send("POST /api/v1/integrations HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Authorization: Bearer " + Api.ADMIN_TOKEN + "\r\nContent-Length: 5000000\r\n\r\n{");
+            assertThat(http.statusLine()).startsWith("HTTP/1.1 413");
         }
     }
 
     @Test
     void aChunkedBodyGrowingOverTheLimitIsRefused() throws IOException {
-        try (Socket socket = open()) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/v1/integrations HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+        try (RawHttp http = RawHttp.open(RestAssured.port)) {
+            http.send("POST /api/v1/integrations HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Authorization: Bearer " + Api.ADMIN_TOKEN + "\r\nTransfer-Encoding: chunked\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            byte[] chunk = ("10000\r\n" + " ".repeat(0x10000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
-            try {
-                for (int i = 0; i < 20; i++) { // 1.25 MiB, over the 1 MiB limit
-                    out.write(chunk);
-                }
-                out.flush();
-            } catch (SocketException closed) {
-                // The server may close the connection once it has answered.
-            }
-            assertThat(statusLine(socket.getInputStream())).startsWith("HTTP/1.1 413");
+                    .sendChunks(20); // 1.25 MiB, over the 1 MiB limit
+            assertThat(http.statusLine()).startsWith("HTTP/1.1 413");
         }
     }
 
@@ -94,19 +72,5 @@ class PublicPortTest {
         String written = java.nio.file.Files.readString(log, StandardCharsets.UTF_8).substring((int) before);
         assertThat(written).doesNotContain("failed unexpectedly").doesNotContain("Request too large")
                 .doesNotContain(" ERROR ");
-    }
-
-    private static Socket open() throws IOException {
-        Socket socket = new Socket("127.0.0.1", RestAssured.port);
-        socket.setSoTimeout(10_000);
-        return socket;
-    }
-
-    private static String statusLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
-            line.write(b);
-        }
-        return line.toString(StandardCharsets.US_ASCII).trim();
     }
 }
