@@ -139,7 +139,7 @@ public class EnrichmentConsumer {
 
     private SilentAborts aborts() {
         if (silentAborts == null) {
-            silentAborts = SilentAborts.of(() -> clients.getProducer(CHANNEL_OUT).unwrap().metrics());
+            silentAborts = SilentAborts.ofProducer(() -> clients.getProducer(CHANNEL_OUT).unwrap());
         }
         return silentAborts;
     }

@@ -1,5 +1,6 @@
 package dev.bitbridge.trigger.config;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
@@ -14,7 +15,7 @@ public class StartupChecks {
 
     static final String PREFIX = "bitbridge.trigger.";
 
-    void check(@Observes StartupEvent event, TriggerConfig config) {
+    void check(@Observes @Priority(1) StartupEvent event, TriggerConfig config) {
         check(config).throwIfAny();
     }
 

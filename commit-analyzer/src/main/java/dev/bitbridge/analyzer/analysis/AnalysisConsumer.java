@@ -104,7 +104,7 @@ public class AnalysisConsumer {
 
     private SilentAborts aborts() {
         if (silentAborts == null) {
-            silentAborts = SilentAborts.of(() -> clients.getProducer(CHANNEL_OUT).unwrap().metrics());
+            silentAborts = SilentAborts.ofProducer(() -> clients.getProducer(CHANNEL_OUT).unwrap());
         }
         return silentAborts;
     }

@@ -1,5 +1,6 @@
 package dev.bitbridge.analyzer.config;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
@@ -17,7 +18,7 @@ public class StartupChecks {
 
     static final String PREFIX = "bitbridge.analyzer.";
 
-    void check(@Observes StartupEvent event, AnalyzerConfig config) {
+    void check(@Observes @Priority(1) StartupEvent event, AnalyzerConfig config) {
         check(config).throwIfAny();
     }
 

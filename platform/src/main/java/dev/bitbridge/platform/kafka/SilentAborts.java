@@ -3,6 +3,7 @@ package dev.bitbridge.platform.kafka;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 
@@ -22,6 +23,18 @@ public final class SilentAborts {
     /** @param abortNanos the producer's {@value #ABORT_TIME} */
     SilentAborts(Supplier<Double> abortNanos) {
         this.abortNanos = abortNanos;
+    }
+
+    /**
+     * @param producer the channel's producer; may be null until a lazily created client is first used (then no abort
+     *        can have happened yet)
+     * @return a watch over it
+     */
+    public static SilentAborts ofProducer(Supplier<? extends Producer<?, ?>> producer) {
+        return of(() -> {
+            Producer<?, ?> current = producer.get();
+            return current == null ? Map.of() : current.metrics();
+        });
     }
 
     /** @return a watch over the producer with these metrics (its {@code metrics()}); the metric is looked up once */
