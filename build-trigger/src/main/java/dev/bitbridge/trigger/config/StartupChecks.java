@@ -24,6 +24,16 @@ public class StartupChecks {
         ConfigProblems problems = new ConfigProblems("build-trigger");
         AdminTokenCheck.check(PREFIX + "api.admin-token", config.api().adminToken(), false,
                 "configure Jenkins targets or ask for builds", problems);
+        TriggerConfig.Connector connector = config.connector();
+        connector.url().ifPresent(url -> {
+            if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
+                problems.add(PREFIX + "connector.url", "must be an absolute http(s) URL such as http://localhost:8081");
+            }
+            if (connector.apiToken().filter(t -> !t.isBlank()).isEmpty()) {
+                problems.add(PREFIX + "connector.api-token", "is required with connector.url: set it to the"
+                        + " connector's admin token");
+            }
+        });
         TriggerConfig.Dispatch dispatch = config.dispatch();
         if (dispatch.recoverAfter().compareTo(dispatch.requestTimeout()) <= 0) {
             problems.add(PREFIX + "dispatch.recover-after", "must be longer than dispatch.request-timeout ("

@@ -1,5 +1,6 @@
 package dev.bitbridge.trigger.config;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -19,6 +20,9 @@ public interface TriggerConfig {
     /** Following builds to their result. */
     Tracking tracking();
 
+    /** The connector, which reads branch heads from Bitbucket for manual builds of a branch and for schedules. */
+    Connector connector();
+
     /** Whether to create the topics build-trigger writes when absent. */
     @WithDefault("true")
     boolean createTopics();
@@ -27,6 +31,22 @@ public interface TriggerConfig {
 
         /** The admin API token, at least 32 characters; required. */
         Optional<String> adminToken();
+    }
+
+    interface Connector {
+
+        /**
+         * The connector's API ({@code http://localhost:8081}). Unset, manual builds must name a commit and schedules
+         * cannot be created.
+         */
+        Optional<URI> url();
+
+        /** The token the connector's API accepts (its admin token); required with {@code url}. */
+        Optional<String> apiToken();
+
+        /** The longest a call to the connector may take (it asks Bitbucket in turn). */
+        @WithDefault("PT15S")
+        Duration requestTimeout();
     }
 
     interface Dispatch {

@@ -43,6 +43,17 @@ class StartupChecksTest {
                 .startsWith("bitbridge.trigger.dispatch.batch-size:");
     }
 
+    @Test
+    void aConnectorNeedsAnAbsoluteUrlAndItsToken() {
+        assertThat(problems(Map.of("bitbridge.trigger.connector.url", "http://localhost:8081",
+                "bitbridge.trigger.connector.api-token", ADMIN))).isEmpty();
+        assertThat(problems(Map.of("bitbridge.trigger.connector.url", "http://localhost:8081"))).singleElement()
+                .asString().startsWith("bitbridge.trigger.connector.api-token:");
+        assertThat(problems(Map.of("bitbridge.trigger.connector.url", "localhost:8081",
+                "bitbridge.trigger.connector.api-token", ADMIN))).singleElement().asString()
+                .startsWith("bitbridge.trigger.connector.url:");
+    }
+
     private static List<String> problems(Map<String, String> overrides) {
         Map<String, String> all = new HashMap<>(Map.of("bitbridge.trigger.api.admin-token", ADMIN));
         all.putAll(overrides);
