@@ -24,6 +24,9 @@ import java.util.Optional;
  *        OpenAPI
  * @param analyzerPort the public HTTP port of {@code commit-analyzer}, serving the settings API under {@code /api/v1}
  * @param analyzerManagementPort the management port of {@code commit-analyzer} on localhost: health, metrics, OpenAPI
+ * @param triggerPort the public HTTP port of {@code build-trigger}, serving Jenkins targets and builds under
+ *        {@code /api/v1}
+ * @param triggerManagementPort the management port of {@code build-trigger} on localhost: health, metrics, OpenAPI
  * @param serviceReadyTimeout how long a service may take to answer its readiness check
  * @param serviceJavaOptions JVM options for each service process
  * @param publicWebhookUrl where Bitbucket reaches the ingress from outside this machine ({@code
@@ -42,6 +45,8 @@ public record LauncherConfig(
         int connectorManagementPort,
         int analyzerPort,
         int analyzerManagementPort,
+        int triggerPort,
+        int triggerManagementPort,
         Duration serviceReadyTimeout,
         String serviceJavaOptions,
         Optional<String> publicWebhookUrl) {
@@ -58,6 +63,9 @@ public record LauncherConfig(
     /** The analyzer's own defaults ({@code application.properties}), next to the connector's. */
     public static final int DEFAULT_ANALYZER_PORT = 8083;
     public static final int DEFAULT_ANALYZER_MANAGEMENT_PORT = 9003;
+    /** build-trigger's own defaults ({@code application.properties}), next to the analyzer's. */
+    public static final int DEFAULT_TRIGGER_PORT = 8084;
+    public static final int DEFAULT_TRIGGER_MANAGEMENT_PORT = 9004;
     /** Small heaps and the serial collector: a developer machine runs several of these next to an IDE. */
     public static final String DEFAULT_SERVICE_JAVA_OPTIONS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
@@ -82,6 +90,8 @@ public record LauncherConfig(
                 port(env, "BITBRIDGE_CONNECTOR_MANAGEMENT_PORT", DEFAULT_CONNECTOR_MANAGEMENT_PORT),
                 port(env, "BITBRIDGE_ANALYZER_PORT", DEFAULT_ANALYZER_PORT),
                 port(env, "BITBRIDGE_ANALYZER_MANAGEMENT_PORT", DEFAULT_ANALYZER_MANAGEMENT_PORT),
+                port(env, "BITBRIDGE_TRIGGER_PORT", DEFAULT_TRIGGER_PORT),
+                port(env, "BITBRIDGE_TRIGGER_MANAGEMENT_PORT", DEFAULT_TRIGGER_MANAGEMENT_PORT),
                 Duration.ofSeconds(number(env, "BITBRIDGE_SERVICE_READY_TIMEOUT_SECONDS", 100, 3600)),
                 env.getOrDefault("BITBRIDGE_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTIONS),
                 url(env, "BITBRIDGE_PUBLIC_WEBHOOK_URL"));

@@ -24,8 +24,11 @@ public final class ServiceCatalog {
     public static final String WEBHOOK_INGRESS = "webhook-ingress";
     public static final String BITBUCKET_CONNECTOR = "bitbucket-connector";
     public static final String COMMIT_ANALYZER = "commit-analyzer";
+    public static final String BUILD_TRIGGER = "build-trigger";
     /** The connector's database; a database per service, so that no service depends on another's tables. */
     public static final String CONNECTOR_DATABASE = "bitbridge_connector";
+    /** build-trigger's database: its Jenkins targets, builds and their outbox. */
+    public static final String TRIGGER_DATABASE = "bitbridge_trigger";
     /** The integration declared in the ingress configuration, so a webhook can be tried without the connector. */
     public static final String DEMO_INTEGRATION = "demo";
     /**
@@ -51,12 +54,14 @@ public final class ServiceCatalog {
 
     /**
      * In start order: the connector after the ingress, whose URL it hands to Bitbucket; the analyzer after the
-     * connector, whose commit, ref and pull-request topics it reads.
+     * connector, whose commit, ref and pull-request topics it reads; build-trigger last, after the analyzer whose build
+     * requests it dispatches and the connector it asks for branch heads.
      */
     private static final List<Entry> ENTRIES = List.of(
             new Entry(WEBHOOK_INGRESS, ServiceCatalog::webhookIngress),
             new Entry(BITBUCKET_CONNECTOR, ServiceCatalog::bitbucketConnector),
-            new Entry(COMMIT_ANALYZER, ServiceCatalog::commitAnalyzer));
+            new Entry(COMMIT_ANALYZER, ServiceCatalog::commitAnalyzer),
+            new Entry(BUILD_TRIGGER, ServiceCatalog::buildTrigger));
 
     private ServiceCatalog() {
     }
@@ -145,6 +150,32 @@ public final class ServiceCatalog {
         return quarkusApp(config, COMMIT_ANALYZER, config.analyzerPort(), "BITBRIDGE_ANALYZER_PORT",
                 config.analyzerManagementPort(), "BITBRIDGE_ANALYZER_MANAGEMENT_PORT", props, Set.of(adminToken),
                 Optional.empty());
+    }
+
+    /**
+     * build-trigger: its API (Jenkins targets, builds) on the public port, localhost only, behind the same admin token;
+     * its state in a database of its own; Jenkins credentials in its credential store under the same master key as the
+     * connector's (each service its own table); the connector's API for branch heads, with that same token.
+     */
+    static ServiceSpec buildTrigger(LauncherConfig config, LauncherHome home) {
+        String database = "localhost:" + config.postgresPort() + "/" + TRIGGER_DATABASE;
+        String adminToken = "bitbridge.trigger.api.admin-token";
+        String connectorToken = "bitbridge.trigger.connector.api-token";
+        String masterKey = "bitbridge.credentials.master-keys." + MASTER_KEY_ID;
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("kafka.bootstrap.servers", config.kafkaBootstrapServers());
+        props.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + database);
+        props.put("quarkus.datasource.reactive.url", "postgresql://" + database);
+        props.put("quarkus.datasource.username", PostgresServer.USER);
+        props.put(adminToken, home.adminApiToken());
+        props.put(masterKey, home.credentialsMasterKey());
+        props.put("bitbridge.credentials.active-master-key", MASTER_KEY_ID);
+        props.put("bitbridge.trigger.connector.url", "http://localhost:" + config.connectorPort());
+        props.put(connectorToken, home.adminApiToken());
+        props.put("quarkus.http.host", "localhost");
+        return quarkusApp(config, BUILD_TRIGGER, config.triggerPort(), "BITBRIDGE_TRIGGER_PORT",
+                config.triggerManagementPort(), "BITBRIDGE_TRIGGER_MANAGEMENT_PORT", props,
+                Set.of(adminToken, connectorToken, masterKey), Optional.of(TRIGGER_DATABASE));
     }
 
     /**

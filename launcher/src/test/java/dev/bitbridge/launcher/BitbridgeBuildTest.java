@@ -40,9 +40,10 @@ class BitbridgeBuildTest {
     void buildsWhatTheCatalogListsThenOnlyWhatChanged() throws Exception {
         FakeRepository repo = repository();
 
-        assertThat(build(repo)).contains("Building webhook-ingress, bitbucket-connector, commit-analyzer");
+        assertThat(build(repo))
+                .contains("Building webhook-ingress, bitbucket-connector, commit-analyzer, build-trigger");
         assertThat(mavenCalls(repo)).singleElement().asString()
-                .endsWith("install -pl webhook-ingress,bitbucket-connector,commit-analyzer -am");
+                .endsWith("install -pl webhook-ingress,bitbucket-connector,commit-analyzer,build-trigger -am");
 
         assertThat(build(repo)).as("nothing changed").doesNotContain("Building");
         assertThat(mavenCalls(repo)).hasSize(1);
@@ -52,14 +53,16 @@ class BitbridgeBuildTest {
         assertThat(mavenCalls(repo)).hasSize(1);
 
         repo.date("credentials/src/main", LATER);
-        assertThat(build(repo)).contains("Building bitbucket-connector (");
-        assertThat(mavenCalls(repo)).hasSize(2).last().asString().endsWith("install -pl bitbucket-connector -am");
+        assertThat(build(repo)).as("the credential store: the connector and build-trigger")
+                .contains("Building bitbucket-connector, build-trigger (");
+        assertThat(mavenCalls(repo)).hasSize(2).last().asString()
+                .endsWith("install -pl bitbucket-connector,build-trigger -am");
 
         repo.date("api/src/main", LATER.multipliedBy(2));
-        assertThat(build(repo)).as("a library of the connector and the analyzer changed")
-                .contains("Building bitbucket-connector, commit-analyzer (");
+        assertThat(build(repo)).as("a library of the connector, the analyzer and build-trigger changed")
+                .contains("Building bitbucket-connector, commit-analyzer, build-trigger (");
         assertThat(mavenCalls(repo)).hasSize(3).last().asString()
-                .endsWith("install -pl bitbucket-connector,commit-analyzer -am");
+                .endsWith("install -pl bitbucket-connector,commit-analyzer,build-trigger -am");
     }
 
     /**

@@ -91,6 +91,7 @@ class BitbridgeScriptTest {
             board.register(ServiceCatalog.WEBHOOK_INGRESS, 0, 18080, 19000);
             board.register(ServiceCatalog.BITBUCKET_CONNECTOR, 0, 18081, 19002);
             board.register(ServiceCatalog.COMMIT_ANALYZER, 0, 18083, 19003);
+            board.register(ServiceCatalog.BUILD_TRIGGER, 0, 18084, 19004);
             board.set(Supervisor.POSTGRES, StatusBoard.State.READY, "database bitbridge_connector, user postgres");
             board.names().forEach(n -> board.set(n, StatusBoard.State.READY, "-"));
             home.writePid(Supervisor.NAME, supervisor.pid());
@@ -111,6 +112,12 @@ class BitbridgeScriptTest {
                             + "\"events\":[\"push\"],\"branches\":[\"main\"],\"trigger\":\"always\"}]}'")
                     .contains("read them back:        curl -sS " + settings
                             + "/acme-cloud/repositories/acme/widgets/analysis-settings " + auth)
+                    .contains("Trigger:     http://localhost:18084/api/v1/integrations/{integration}/jenkins-target,"
+                            + " http://localhost:18084/api/v1/builds")
+                    .contains("http://localhost:19004/q/health/ready, /q/metrics, /q/openapi  (localhost only)")
+                    .contains("with build-trigger's API, same token (OpenAPI: http://localhost:19004/q/openapi)")
+                    .contains("curl -sS -X PUT http://localhost:18084/api/v1/integrations/acme-cloud/jenkins-target")
+                    .contains("\"secret\":\"<Jenkins API token>\"")
                     .doesNotContain(adminToken);
         } finally {
             supervisor.destroyForcibly();
@@ -133,6 +140,7 @@ class BitbridgeScriptTest {
 
             assertThat(output).contains("Connector:   http://localhost:18081/api/v1/integrations")
                     .doesNotContain("Analyzer").doesNotContain("analysis-settings")
+                    .doesNotContain("Trigger").doesNotContain("jenkins-target")
                     .contains("stop everything:       ./bitbridge down");
         } finally {
             supervisor.destroyForcibly();
@@ -144,10 +152,13 @@ class BitbridgeScriptTest {
         LauncherHome home = new LauncherHome(TestPaths.tempDir("home-")).create();
         Files.writeString(home.logFile(ServiceCatalog.COMMIT_ANALYZER), "analyzer line\n");
         Files.writeString(home.logFile(ServiceCatalog.BITBUCKET_CONNECTOR), "connector line\n");
+        Files.writeString(home.logFile(ServiceCatalog.BUILD_TRIGGER), "trigger line\n");
 
         assertThat(run(home, "logs", "analyzer")).isEqualTo("analyzer line\n");
         assertThat(run(home, "logs", "commit-analyzer")).isEqualTo("analyzer line\n");
         assertThat(run(home, "logs", "connector")).isEqualTo("connector line\n");
+        assertThat(run(home, "logs", "trigger")).isEqualTo("trigger line\n");
+        assertThat(run(home, "logs", "build-trigger")).isEqualTo("trigger line\n");
     }
 
     /** Runs {@code ./bitbridge <args>} with the home; asserts it succeeds and returns its output. */

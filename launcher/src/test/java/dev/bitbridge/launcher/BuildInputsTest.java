@@ -64,9 +64,9 @@ class BuildInputsTest {
     void refusesAModuleTheRootPomDoesNotList() {
         BuildInputs inputs = BuildInputs.read(FakeRepository.likeOurs(TestPaths.tempDir("repo-")).root);
 
-        assertThatThrownBy(() -> inputs.of("build-trigger"))
+        assertThatThrownBy(() -> inputs.of("status-reporter"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("build-trigger is not a module of the root pom.xml");
+                .hasMessageContaining("status-reporter is not a module of the root pom.xml");
     }
 
     /** The real poms: what ./bitbridge would rebuild the connector for today. */

@@ -84,6 +84,8 @@ final class FakeRepository {
                         "bitbridge-platform", "bitbridge-api", "bitbridge-testkit:test")
                 .module("commit-analyzer", "commit-analyzer", "bitbridge-events", "bitbridge-platform", "bitbridge-api",
                         "bitbridge-testkit:test")
+                .module("build-trigger", "build-trigger", "bitbridge-events", "bitbridge-platform", "bitbridge-api",
+                        "bitbridge-credentials", "bitbridge-testkit:test")
                 .module("launcher", "bitbridge-launcher", "bitbridge-events", "bitbridge-testkit:test")
                 .rootPom();
     }

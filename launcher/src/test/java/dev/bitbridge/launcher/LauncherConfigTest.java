@@ -28,20 +28,24 @@ class LauncherConfigTest {
         // The analyzer's own defaults too.
         assertThat(config.analyzerPort()).isEqualTo(8083);
         assertThat(config.analyzerManagementPort()).isEqualTo(9003);
+        assertThat(config.triggerPort()).isEqualTo(8084);
+        assertThat(config.triggerManagementPort()).isEqualTo(9004);
     }
 
     @Test
     void readsTheEnvironment() {
-        LauncherConfig config = LauncherConfig.fromEnvironment(REPO, Map.of(
-                "BITBRIDGE_HOME", "other-home",
-                "BITBRIDGE_KAFKA_PORT", "19092",
-                "BITBRIDGE_POSTGRES_PORT", "15432",
-                "BITBRIDGE_INGRESS_PORT", "18080",
-                "BITBRIDGE_INGRESS_MANAGEMENT_PORT", "19000",
-                "BITBRIDGE_CONNECTOR_PORT", "18081",
-                "BITBRIDGE_CONNECTOR_MANAGEMENT_PORT", "19002",
-                "BITBRIDGE_ANALYZER_PORT", "18083",
-                "BITBRIDGE_ANALYZER_MANAGEMENT_PORT", "19003"));
+        LauncherConfig config = LauncherConfig.fromEnvironment(REPO, Map.ofEntries(
+                Map.entry("BITBRIDGE_HOME", "other-home"),
+                Map.entry("BITBRIDGE_KAFKA_PORT", "19092"),
+                Map.entry("BITBRIDGE_POSTGRES_PORT", "15432"),
+                Map.entry("BITBRIDGE_INGRESS_PORT", "18080"),
+                Map.entry("BITBRIDGE_INGRESS_MANAGEMENT_PORT", "19000"),
+                Map.entry("BITBRIDGE_CONNECTOR_PORT", "18081"),
+                Map.entry("BITBRIDGE_CONNECTOR_MANAGEMENT_PORT", "19002"),
+                Map.entry("BITBRIDGE_ANALYZER_PORT", "18083"),
+                Map.entry("BITBRIDGE_ANALYZER_MANAGEMENT_PORT", "19003"),
+                Map.entry("BITBRIDGE_TRIGGER_PORT", "18084"),
+                Map.entry("BITBRIDGE_TRIGGER_MANAGEMENT_PORT", "19004")));
 
         assertThat(config.home()).isEqualTo(REPO.resolve("other-home"));
         assertThat(config.kafkaPort()).isEqualTo(19092);
@@ -52,6 +56,8 @@ class LauncherConfigTest {
         assertThat(config.connectorManagementPort()).isEqualTo(19002);
         assertThat(config.analyzerPort()).isEqualTo(18083);
         assertThat(config.analyzerManagementPort()).isEqualTo(19003);
+        assertThat(config.triggerPort()).isEqualTo(18084);
+        assertThat(config.triggerManagementPort()).isEqualTo(19004);
     }
 
     @Test
@@ -66,6 +72,8 @@ class LauncherConfigTest {
                 .hasMessageContaining("BITBRIDGE_CONNECTOR_MANAGEMENT_PORT");
         assertThatThrownBy(() -> LauncherConfig.fromEnvironment(REPO, Map.of("BITBRIDGE_ANALYZER_PORT", "65536")))
                 .hasMessageContaining("BITBRIDGE_ANALYZER_PORT");
+        assertThatThrownBy(() -> LauncherConfig.fromEnvironment(REPO, Map.of("BITBRIDGE_TRIGGER_PORT", "0")))
+                .hasMessageContaining("BITBRIDGE_TRIGGER_PORT");
         assertThatThrownBy(() -> LauncherConfig.fromEnvironment(REPO, Map.of("BITBRIDGE_ANALYZER_MANAGEMENT_PORT", "9003x")))
                 .hasMessageContaining("BITBRIDGE_ANALYZER_MANAGEMENT_PORT");
     }

@@ -135,7 +135,8 @@ class PortCheckTest {
         Map<String, String> all = new HashMap<>(Map.of("BITBRIDGE_HOME", TestPaths.tempDir("home-").toString()));
         for (String variable : List.of("BITBRIDGE_POSTGRES_PORT", "BITBRIDGE_KAFKA_PORT", "BITBRIDGE_KAFKA_CONTROLLER_PORT",
                 "BITBRIDGE_INGRESS_PORT", "BITBRIDGE_INGRESS_MANAGEMENT_PORT", "BITBRIDGE_CONNECTOR_PORT",
-                "BITBRIDGE_CONNECTOR_MANAGEMENT_PORT", "BITBRIDGE_ANALYZER_PORT", "BITBRIDGE_ANALYZER_MANAGEMENT_PORT")) {
+                "BITBRIDGE_CONNECTOR_MANAGEMENT_PORT", "BITBRIDGE_ANALYZER_PORT", "BITBRIDGE_ANALYZER_MANAGEMENT_PORT",
+                "BITBRIDGE_TRIGGER_PORT", "BITBRIDGE_TRIGGER_MANAGEMENT_PORT")) {
             all.put(variable, Integer.toString(FreePorts.next()));
         }
         all.putAll(env);

@@ -29,17 +29,18 @@ class ServiceCatalogTest {
     }
 
     @Test
-    void theConnectorStartsAfterTheIngressTheAnalyzerAfterTheConnectorAndOnlyTheConnectorHasADatabase() {
+    void theConnectorStartsAfterTheIngressTheAnalyzerAfterTheConnectorTheTriggerLastAndTwoHaveADatabase() {
         LauncherConfig config = LauncherConfig.fromEnvironment(Path.of(".."), Map.of());
         List<ServiceSpec> services = ServiceCatalog.services(config, new LauncherHome(TestPaths.tempDir("home-")).create());
 
         // The script builds what modules() lists and the supervisor runs what services() makes: the same list.
         assertThat(services).extracting(ServiceSpec::name).containsExactlyElementsOf(ServiceCatalog.modules())
                 .containsExactly(ServiceCatalog.WEBHOOK_INGRESS, ServiceCatalog.BITBUCKET_CONNECTOR,
-                        ServiceCatalog.COMMIT_ANALYZER);
+                        ServiceCatalog.COMMIT_ANALYZER, ServiceCatalog.BUILD_TRIGGER);
         assertThat(services).allSatisfy(s -> assertThat(s.artifact())
                 .isEqualTo(config.repository().resolve(ServiceCatalog.artifact(s.name()))));
-        assertThat(Supervisor.databases(services)).containsExactly(ServiceCatalog.CONNECTOR_DATABASE);
+        assertThat(Supervisor.databases(services)).containsExactly(ServiceCatalog.CONNECTOR_DATABASE,
+                ServiceCatalog.TRIGGER_DATABASE);
     }
 
     @Test
@@ -195,5 +196,39 @@ class ServiceCatalogTest {
         Path home = TestPaths.tempDir("home-");
         LauncherConfig config = LauncherConfig.fromEnvironment(Path.of(".."), env);
         return ServiceCatalog.webhookIngress(config, new LauncherHome(home).create());
+    }
+
+    @Test
+    void triggerHasItsOwnDatabaseTheSharedTokenAndMasterKeyAndAsksTheConnectorForBranchHeads() {
+        LauncherHome home = new LauncherHome(TestPaths.tempDir("home-")).create();
+        LauncherConfig config = LauncherConfig.fromEnvironment(Path.of(".."), Map.of(
+                "BITBRIDGE_KAFKA_PORT", "19092", "BITBRIDGE_POSTGRES_PORT", "15432", "BITBRIDGE_CONNECTOR_PORT",
+                "18081", "BITBRIDGE_TRIGGER_PORT", "18084", "BITBRIDGE_TRIGGER_MANAGEMENT_PORT", "19004"));
+        ServiceSpec trigger = ServiceCatalog.buildTrigger(config, home);
+
+        assertThat(trigger.name()).isEqualTo("build-trigger");
+        assertThat(trigger.artifact())
+                .isEqualTo(config.repository().resolve("build-trigger/target/quarkus-app/quarkus-run.jar"));
+        assertThat(trigger.systemProperties())
+                .containsEntry("quarkus.http.port", "18084")
+                .containsEntry("quarkus.http.host", "localhost")
+                .containsEntry("quarkus.management.port", "19004")
+                .containsEntry("quarkus.management.host", "localhost")
+                .containsEntry("kafka.bootstrap.servers", "localhost:19092")
+                .containsEntry("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:15432/bitbridge_trigger")
+                .containsEntry("quarkus.datasource.reactive.url", "postgresql://localhost:15432/bitbridge_trigger")
+                .containsEntry("quarkus.datasource.username", "postgres")
+                .containsEntry("bitbridge.trigger.api.admin-token", home.adminApiToken())
+                .containsEntry("bitbridge.credentials.master-keys.local", home.credentialsMasterKey())
+                .containsEntry("bitbridge.credentials.active-master-key", "local")
+                .containsEntry("bitbridge.trigger.connector.url", "http://localhost:18081")
+                .containsEntry("bitbridge.trigger.connector.api-token", home.adminApiToken());
+        // Every secret is masked wherever the supervisor shows a command line.
+        assertThat(trigger.secretProperties()).containsExactlyInAnyOrder("bitbridge.trigger.api.admin-token",
+                "bitbridge.trigger.connector.api-token", "bitbridge.credentials.master-keys.local");
+        assertThat(trigger.database()).contains(ServiceCatalog.TRIGGER_DATABASE);
+        assertThat(trigger.portVariable()).isEqualTo("BITBRIDGE_TRIGGER_PORT");
+        assertThat(trigger.managementPortVariable()).isEqualTo("BITBRIDGE_TRIGGER_MANAGEMENT_PORT");
+        assertThat(trigger.healthUrl()).isEqualTo("http://localhost:19004/q/health/ready");
     }
 }
