@@ -1,0 +1,175 @@
+package dev.bitbridge.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import dev.bitbridge.testkit.FreePorts;
+
+/**
+ * Bitbridge as {@code ./bitbridge up} runs it: the launcher's supervisor as a process ({@code java -jar
+ * launcher/target/bitbridge-launcher.jar supervise}, the options the script gives it), which starts a real PostgreSQL,
+ * a real Kafka broker and every packaged service of {@code ServiceCatalog} with the configuration it gives them. Every
+ * port is a free one and the home is a folder of its own under {@code target/}, so nothing collides with a
+ * {@code ./bitbridge up} on this machine. Ready when the supervisor's status file says so, as {@code up} waits.
+ */
+final class LaunchedSuite implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+    private static final String[] PORT_VARIABLES = { "BITBRIDGE_KAFKA_PORT", "BITBRIDGE_KAFKA_CONTROLLER_PORT",
+            "BITBRIDGE_POSTGRES_PORT", "BITBRIDGE_INGRESS_PORT", "BITBRIDGE_INGRESS_MANAGEMENT_PORT",
+            "BITBRIDGE_CONNECTOR_PORT", "BITBRIDGE_CONNECTOR_MANAGEMENT_PORT", "BITBRIDGE_ANALYZER_PORT",
+            "BITBRIDGE_ANALYZER_MANAGEMENT_PORT", "BITBRIDGE_TRIGGER_PORT", "BITBRIDGE_TRIGGER_MANAGEMENT_PORT" };
+
+    private final Path repository;
+    private final Path home;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Process supervisor;
+
+    private LaunchedSuite(Path repository, Path home) {
+        this.repository = repository;
+        this.home = home;
+        for (String variable : PORT_VARIABLES) {
+            ports.put(variable, FreePorts.next());
+        }
+    }
+
+    /** Starts the supervisor and waits until every component is ready; fails with the end of the logs if not. */
+    static LaunchedSuite start(String name) throws Exception {
+        Path repository = Path.of(System.getProperty("bitbridge.repository", "..")).toAbsolutePath().normalize();
+        Path home = repository.resolve("e2e/target/" + name + "-" + System.currentTimeMillis());
+        LaunchedSuite suite = new LaunchedSuite(repository, home);
+        suite.launch();
+        return suite;
+    }
+
+    private void launch() throws Exception {
+        Path jar = repository.resolve("launcher/target/bitbridge-launcher.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the reactor (./mvnw verify) so that the launcher"
+                    + " and every service are packaged before this module");
+        }
+        Files.createDirectories(home.resolve("logs"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // As the ./bitbridge script starts it (LAUNCHER_JAVA_OPTS, ALWAYS_JAVA_OPTS).
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                "-Dbitbridge.repository=" + repository, "-jar", jar.toString(), "supervise")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("logs/launcher.log").toFile()));
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("BITBRIDGE_"));
+        env.put("BITBRIDGE_HOME", home.toString());
+        env.put("BITBRIDGE_SERVICE_READY_TIMEOUT_SECONDS", "240");
+        ports.forEach((k, v) -> env.put(k, Integer.toString(v)));
+        supervisor = builder.start();
+        awaitReady();
+    }
+
+    private void awaitReady() throws Exception {
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<String> state = state("supervisor");
+            if (state.filter("ready"::equals).isPresent()) {
+                return;
+            }
+            if (state.filter("failed"::equals).isPresent() || !supervisor.isAlive()) {
+                throw new IllegalStateException("Bitbridge did not start (supervisor " + state.orElse("gone") + ")\n"
+                        + logs());
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Bitbridge was not ready within " + READY_TIMEOUT + "\n" + logs());
+    }
+
+    /** @return a component's state in the supervisor's status file ({@code ready}, {@code failed}, …) */
+    Optional<String> state(String component) throws IOException {
+        Path status = home.resolve("run/status.tsv");
+        if (!Files.isRegularFile(status)) {
+            return Optional.empty();
+        }
+        return Files.readAllLines(status).stream().map(l -> l.split("\t")).filter(f -> f.length > 1)
+                .filter(f -> f[0].equals(component)).map(f -> f[1]).findFirst();
+    }
+
+    /** @return the end of every log, for a failure's message */
+    String logs() {
+        StringBuilder out = new StringBuilder();
+        try (Stream<Path> files = Files.list(home.resolve("logs"))) {
+            for (Path log : files.sorted().toList()) {
+                List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+                out.append("--- ").append(log.getFileName()).append(" ---\n");
+                lines.subList(Math.max(0, lines.size() - 30), lines.size()).forEach(l -> out.append(l).append('\n'));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            out.append("(logs unreadable: ").append(e.getMessage()).append(")\n");
+        }
+        return out.toString();
+    }
+
+    int port(String variable) {
+        return ports.get(variable);
+    }
+
+    String kafka() {
+        return "localhost:" + port("BITBRIDGE_KAFKA_PORT");
+    }
+
+    /** @return the admin API token the launcher generated, which every API takes */
+    String adminToken() throws IOException {
+        return Files.readString(home.resolve("data/secrets/admin-api-token")).trim();
+    }
+
+    URI connector(String path) {
+        return URI.create("http://localhost:" + port("BITBRIDGE_CONNECTOR_PORT") + path);
+    }
+
+    URI analyzer(String path) {
+        return URI.create("http://localhost:" + port("BITBRIDGE_ANALYZER_PORT") + path);
+    }
+
+    URI trigger(String path) {
+        return URI.create("http://localhost:" + port("BITBRIDGE_TRIGGER_PORT") + path);
+    }
+
+    /** @return the answer to an admin API call with a JSON body (or none) */
+    HttpResponse<String> call(String method, URI uri, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + adminToken());
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Stops the supervisor as {@code ./bitbridge down} does (SIGTERM: services, then Kafka, then PostgreSQL). */
+    @Override
+    public void close() throws Exception {
+        if (supervisor == null) {
+            return;
+        }
+        supervisor.destroy();
+        if (!supervisor.waitFor(90, TimeUnit.SECONDS)) {
+            supervisor.descendants().forEach(ProcessHandle::destroyForcibly);
+            supervisor.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package dev.bitbridge.e2e;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import dev.bitbridge.events.Topics;
+import dev.bitbridge.events.analysis.TaskLinkEvent;
+import dev.bitbridge.events.build.BuildEvent;
+import dev.bitbridge.events.build.BuildState;
+import dev.bitbridge.testkit.TopicScanner;
+import dev.bitbridge.testkit.bitbucket.Account;
+import dev.bitbridge.testkit.bitbucket.BitbucketSimulator;
+import dev.bitbridge.testkit.bitbucket.DcPermission;
+import dev.bitbridge.testkit.bitbucket.Flavor;
+import dev.bitbridge.testkit.bitbucket.NewCommit;
+import dev.bitbridge.testkit.bitbucket.RepoRef;
+import dev.bitbridge.testkit.jenkins.BuildResult;
+import dev.bitbridge.testkit.jenkins.BuildView;
+import dev.bitbridge.testkit.jenkins.JenkinsSimulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 8's "done when": the suite started as {@code ./bitbridge up} starts it, configured only through its APIs, and
+ * driven by a Bitbucket Data Center simulator that delivers real-shaped webhooks to the ingress hook the connector
+ * registered. A push whose commit says {@code GAME-123: … #ci} becomes exactly one build on the Jenkins simulator, its
+ * task link is on {@code bitbridge.task-links.v1} and its states reach SUCCESSFUL on {@code bitbridge.builds.v1};
+ * {@code #jenkins:Games/Tools} builds that job; a pull request of an already built commit builds nothing more; an
+ * untagged push builds nothing. Every count is asserted at the end, so an extra build anywhere fails the test.
+ */
+class PushToBuildIT {
+
+    static final String INTEGRATION = "acme-dc";
+    static final String CLIENT = "Games/Client";
+    static final String TOOLS = "Games/Tools";
+    static final Duration PATIENCE = Duration.ofSeconds(90);
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    static BitbucketSimulator bitbucket;
+    static JenkinsSimulator jenkins;
+    static LaunchedSuite suite;
+    static TopicScanner topics;
+    static Account dev;
+    static Account bot;
+    static RepoRef repo = new RepoRef("GAME", "client");
+
+    @BeforeAll
+    static void start() throws Exception {
+        bitbucket = BitbucketSimulator.start(Flavor.DATA_CENTER, 0, false);
+        dev = bitbucket.addAccount("Dana Developer", "dana@example.com");
+        bot = bitbucket.addAccount("Bitbridge Bot", "bot@example.com");
+        bitbucket.createRepository(repo.owner(), repo.slug());
+        bitbucket.credentials().dcUser(bot, "bot-password");
+        bitbucket.credentials().grant(bot, DcPermission.REPO_ADMIN, repo.owner(), repo.slug());
+        bitbucket.push(repo, "main", NewCommit.by(dev, "Initial commit"));
+
+        jenkins = JenkinsSimulator.start();
+        jenkins.addUser("bitbridge", "jenkins-password").apiToken("bitbridge", "jenkins-api-token");
+        jenkins.createFolder("Games");
+        jenkins.createJob(CLIENT, "BITBRIDGE_REQUEST_ID", "COMMIT", "BRANCH", "TASK_KEYS");
+        jenkins.createJob(TOOLS, "BITBRIDGE_REQUEST_ID", "COMMIT", "BRANCH", "TASK_KEYS");
+        jenkins.delays(Duration.ofMillis(300), Duration.ofSeconds(1));
+
+        suite = LaunchedSuite.start("push-to-build");
+        topics = new TopicScanner(suite.kafka());
+        configure();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (suite != null) {
+            suite.close();
+        }
+        if (jenkins != null) {
+            jenkins.close();
+        }
+        if (bitbucket != null) {
+            bitbucket.close();
+        }
+    }
+
+    /** Through the APIs only, as a user would: integration, repository (hook registered), analysis, Jenkins target. */
+    static void configure() throws Exception {
+        expect(suite.call("POST", suite.connector("/api/v1/integrations"), """
+                {"name": "%s", "flavor": "datacenter", "baseUrl": "%s",
+                 "credentials": {"kind": "datacenter-basic", "username": "%s", "password": "bot-password"}}"""
+                .formatted(INTEGRATION, bitbucket.baseUrl(), bot.name())), 201);
+        HttpResponse<String> connected = expect(suite.call("POST",
+                suite.connector("/api/v1/integrations/" + INTEGRATION + "/repositories"),
+                "{\"repository\": \"GAME/client\"}"), 200);
+        assertThat(connected.body()).contains("\"hookState\":\"registered\"");
+        assertThat(bitbucket.hooks(repo)).singleElement()
+                .satisfies(h -> assertThat(h.url()).startsWith("http://localhost:"
+                        + suite.port("BITBRIDGE_INGRESS_PORT") + "/webhooks/bitbucket/" + INTEGRATION));
+
+        expect(suite.call("PUT", suite.analyzer("/api/v1/integrations/" + INTEGRATION
+                + "/repositories/GAME/client/analysis-settings"), """
+                        {"projectKeys": ["GAME"], "linkTemplate": "https://acme.atlassian.net/browse/{key}",
+                         "defaultJob": "%s"}""".formatted(CLIENT)), 200);
+        expect(suite.call("PUT", suite.trigger("/api/v1/integrations/" + INTEGRATION + "/jenkins-target"), """
+                {"baseUrl": "%s", "username": "bitbridge", "credentialKind": "api-token",
+                 "secret": "jenkins-api-token", "defaultJob": "%s"}""".formatted(jenkins.url(), CLIENT)), 200);
+    }
+
+    @Test
+    void aTaggedPushBuildsOnceWithItsTaskLinkAndEveryStateThenNothingElseBuilds() throws Exception {
+        // Untagged first: its ref change is decided before the tagged one (same repository, same partition).
+        bitbucket.push(repo, "main", NewCommit.by(dev, "GAME-100: tidy the build scripts"));
+        String ci = bitbucket.push(repo, "main", NewCommit.by(dev, "GAME-123: new animations #ci"));
+
+        awaitTrue("a SUCCESSFUL build of " + ci, () -> finalEvent(ci) != null);
+        List<BuildView> client = jenkins.builds(CLIENT);
+        assertThat(client).singleElement().satisfies(b -> {
+            assertThat(b.parameters()).containsEntry("COMMIT", ci).containsEntry("BRANCH", "main")
+                    .containsEntry("TASK_KEYS", "GAME-123");
+            assertThat(b.result()).isEqualTo(BuildResult.SUCCESS);
+        });
+        List<BuildEvent> states = eventsOf(ci);
+        assertThat(states).extracting(BuildEvent::state)
+                .containsExactly(BuildState.QUEUED, BuildState.INPROGRESS, BuildState.SUCCESSFUL);
+        assertThat(states).extracting(BuildEvent::sequence).isSorted().doesNotHaveDuplicates();
+        assertThat(states.get(2).buildUrl()).startsWith(jenkins.url()).contains("/job/Games/job/Client/");
+        assertThat(states.get(2).integration()).isEqualTo(INTEGRATION);
+        assertThat(states.get(2).flavor()).isEqualTo("datacenter");
+        assertThat(states.get(2).requestedBy()).isNotNull();
+        assertThat(states.get(2).taskKeys()).containsExactly("GAME-123");
+
+        List<TaskLinkEvent> links = taskLinks();
+        assertThat(links).filteredOn(l -> ci.equals(l.commit())).singleElement().satisfies(l -> {
+            assertThat(l.key()).isEqualTo("GAME-123");
+            assertThat(l.link()).isEqualTo("https://acme.atlassian.net/browse/GAME-123");
+            assertThat(l.repository().fullName()).isEqualTo("GAME/client");
+        });
+        assertThat(links).extracting(TaskLinkEvent::key).contains("GAME-100");
+
+        // A named job, on a feature branch, then a pull request of that same commit asking again: one build.
+        String tools = bitbucket.push(repo, "feature/GAME-124-particles",
+                NewCommit.by(dev, "GAME-124: particles #jenkins:Games/Tools"));
+        awaitTrue("a SUCCESSFUL build of " + tools, () -> finalEvent(tools) != null);
+        bitbucket.openPullRequest(repo, "feature/GAME-124-particles", repo, "main", dev,
+                "GAME-124 particles #jenkins:Games/Tools");
+        awaitTrue("the pull request's task link", () -> taskLinks().stream()
+                .anyMatch(l -> l.pullRequestId() != null && "GAME-124".equals(l.key())));
+        // A build request made after the pull request would be decided by now; give the trigger a moment to show it.
+        Thread.sleep(3000);
+
+        assertThat(jenkins.builds(TOOLS)).singleElement()
+                .satisfies(b -> assertThat(b.parameters()).containsEntry("COMMIT", tools)
+                        .containsEntry("BRANCH", "feature/GAME-124-particles"));
+        assertThat(jenkins.builds(CLIENT)).as("still the one build of the #ci commit").hasSize(1);
+        Map<String, List<BuildState>> byRequest = topics.readCommitted(Topics.BUILDS_V1).stream().map(PushToBuildIT::build)
+                .collect(Collectors.groupingBy(BuildEvent::requestId, Collectors.mapping(BuildEvent::state,
+                        Collectors.toList())));
+        assertThat(byRequest).as("two builds, each reported once per state").hasSize(2)
+                .allSatisfy((id, s) -> assertThat(s).containsExactly(BuildState.QUEUED, BuildState.INPROGRESS,
+                        BuildState.SUCCESSFUL));
+        assertThat(topics.readCommitted(Topics.BUILD_TRIGGER_DEAD_LETTERS_V1)).isEmpty();
+        assertThat(topics.readCommitted(Topics.COMMIT_ANALYZER_DEAD_LETTERS_V1)).isEmpty();
+    }
+
+    private static BuildEvent finalEvent(String commit) {
+        return eventsOf(commit).stream().filter(e -> e.state().isFinal()).findFirst().orElse(null);
+    }
+
+    private static List<BuildEvent> eventsOf(String commit) {
+        return topics.readCommitted(Topics.BUILDS_V1).stream().map(PushToBuildIT::build)
+                .filter(e -> commit.equals(e.commit())).toList();
+    }
+
+    private static List<TaskLinkEvent> taskLinks() {
+        return topics.readCommitted(Topics.TASK_LINKS_V1).stream().map(r -> read(r.value(), TaskLinkEvent.class))
+                .toList();
+    }
+
+    private static BuildEvent build(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record) {
+        return read(record.value(), BuildEvent.class);
+    }
+
+    private static <T> T read(byte[] value, Class<T> type) {
+        try {
+            return JSON.readValue(value, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<String> expect(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.request().method() + " " + response.uri() + ": "
+                + response.body()).isEqualTo(status);
+        return response;
+    }
+
+    private static void awaitTrue(String what, BooleanSupplier condition) throws Exception {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Waited " + PATIENCE.toSeconds() + " s for " + what + "\n" + suite.logs());
+            }
+            Thread.sleep(250);
+        }
+    }
+}
