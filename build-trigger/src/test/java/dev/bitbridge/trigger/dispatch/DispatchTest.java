@@ -5,19 +5,12 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +20,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-import dev.bitbridge.events.CloudEvents;
 import dev.bitbridge.events.DeadLetters;
 import dev.bitbridge.events.RecordKeys;
 import dev.bitbridge.events.Topics;
@@ -37,7 +29,6 @@ import dev.bitbridge.events.build.BuildRequestIds;
 import dev.bitbridge.events.build.BuildState;
 import dev.bitbridge.events.build.StatusKeys;
 import dev.bitbridge.events.scm.Repository;
-import dev.bitbridge.testkit.EmbeddedKafka;
 import dev.bitbridge.testkit.PostgresTestResource;
 import dev.bitbridge.testkit.TopicScanner;
 import dev.bitbridge.testkit.jenkins.BuildResult;
@@ -61,7 +52,7 @@ class DispatchTest {
 
     static final String TOKEN = "test-admin-token-0123456789abcdef0123";
     static final Duration WAIT = Duration.ofSeconds(30);
-    private static KafkaProducer<String, byte[]> producer;
+    private static BuildTopics kafka;
 
     @InjectJenkins
     JenkinsSimulator jenkins;
@@ -70,26 +61,22 @@ class DispatchTest {
     @ConfigProperty(name = JenkinsSimulatorResource.URL_KEY)
     String jenkinsUrl;
 
-    private final TopicScanner topics = TopicScanner.ofSharedKafka();
     private String integration;
     private String job;
 
-    @BeforeAll
-    static void producer() {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.shared().bootstrapServers());
-        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        producer = new KafkaProducer<>(properties);
-    }
-
     @AfterAll
     static void close() {
-        producer.close();
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
     }
 
     @BeforeEach
     void target() {
+        if (kafka == null) {
+            kafka = new BuildTopics(json); // the service's own mapper: the same JSON as commit-analyzer writes
+        }
         integration = "it-" + UUID.randomUUID().toString().substring(0, 8);
         job = "app-" + integration;
         jenkins.addUser("bot", "bot-password").apiToken("bot", "bot-token");
@@ -104,9 +91,9 @@ class DispatchTest {
     void aRequestBuildsOnceAndIsFollowedToItsResult() throws Exception {
         BuildRequest request = request("abc123", null, BuildRequestIds.COMMIT);
 
-        send(request);
+        kafka.send(request);
 
-        List<BuildEvent> events = await().atMost(WAIT).until(() -> events(request.requestId()),
+        List<BuildEvent> events = await().atMost(WAIT).until(() -> kafka.events(request.requestId()),
                 e -> !e.isEmpty() && e.get(e.size() - 1).state().isFinal());
         assertThat(events).extracting(BuildEvent::state).containsExactly(BuildState.QUEUED, BuildState.INPROGRESS,
                 BuildState.SUCCESSFUL);
@@ -127,14 +114,14 @@ class DispatchTest {
         BuildRequest request = request("def456", null, BuildRequestIds.COMMIT);
         BuildRequest aliased = request("def456", job, BuildRequestIds.COMMIT); // names the default job
 
-        send(request);
-        send(request);
-        send(aliased);
+        kafka.send(request);
+        kafka.send(request);
+        kafka.send(aliased);
 
-        await().atMost(WAIT).until(() -> events(request.requestId()), e -> e.size() == 3);
+        await().atMost(WAIT).until(() -> kafka.events(request.requestId()), e -> e.size() == 3);
         Thread.sleep(1500);
         assertThat(jenkins.triggerCount(job)).isEqualTo(1);
-        assertThat(events(aliased.requestId())).as("the alias is the same build: no events of its own").isEmpty();
+        assertThat(kafka.events(aliased.requestId())).as("the alias is the same build: no events of its own").isEmpty();
     }
 
     @Test
@@ -145,14 +132,14 @@ class DispatchTest {
                 request("c2", null, BuildRequestIds.COMMIT), request("c3", null, BuildRequestIds.COMMIT),
                 request("c4", null, BuildRequestIds.COMMIT));
         for (BuildRequest request : requests) {
-            send(request);
-            await().atMost(WAIT).until(() -> events(request.requestId()),
+            kafka.send(request);
+            await().atMost(WAIT).until(() -> kafka.events(request.requestId()),
                     e -> !e.isEmpty() && e.get(e.size() - 1).state().isFinal());
         }
 
-        assertThat(requests).extracting(r -> last(r).state()).containsExactly(BuildState.FAILED, BuildState.FAILED,
+        assertThat(requests).extracting(r -> kafka.last(r).state()).containsExactly(BuildState.FAILED, BuildState.FAILED,
                 BuildState.STOPPED, BuildState.STOPPED);
-        assertThat(requests).extracting(r -> last(r).result()).containsExactly("FAILURE", "UNSTABLE", "ABORTED",
+        assertThat(requests).extracting(r -> kafka.last(r).result()).containsExactly("FAILURE", "UNSTABLE", "ABORTED",
                 "NOT_BUILT");
     }
 
@@ -161,13 +148,13 @@ class DispatchTest {
         jenkins.delays(Duration.ofMinutes(10), Duration.ZERO);
         try {
             BuildRequest request = request("q1", null, BuildRequestIds.COMMIT);
-            send(request);
-            await().atMost(WAIT).until(() -> events(request.requestId()), e -> !e.isEmpty());
+            kafka.send(request);
+            await().atMost(WAIT).until(() -> kafka.events(request.requestId()), e -> !e.isEmpty());
             long queueId = jenkins.queuedItems().get(0).id();
 
             cancel(queueId);
 
-            BuildEvent last = await().atMost(WAIT).until(() -> last(request), e -> e != null && e.state().isFinal());
+            BuildEvent last = await().atMost(WAIT).until(() -> kafka.last(request), e -> e != null && e.state().isFinal());
             assertThat(last.state()).isEqualTo(BuildState.STOPPED);
             assertThat(last.reason()).contains("cancelled");
         } finally {
@@ -180,22 +167,48 @@ class DispatchTest {
         jenkins.delays(Duration.ZERO, Duration.ofSeconds(2));
         try {
             BuildRequest request = request("out1", null, BuildRequestIds.COMMIT);
-            send(request);
-            await().atMost(WAIT).until(() -> last(request), e -> e != null && e.state() == BuildState.INPROGRESS);
+            kafka.send(request);
+            await().atMost(WAIT).until(() -> kafka.last(request), e -> e != null && e.state() == BuildState.INPROGRESS);
 
             jenkins.outage(true);
             long before = jenkins.requestCount("GET", "/job/**");
             Thread.sleep(6000);
             long during = jenkins.requestCount("GET", "/job/**") - before;
-            assertThat(last(request).state()).as("an outage is waited out").isEqualTo(BuildState.INPROGRESS);
+            assertThat(kafka.last(request).state()).as("an outage is waited out").isEqualTo(BuildState.INPROGRESS);
             assertThat(during).as("polls during 6 s of outage, with backoff").isBetween(1L, 6L);
             jenkins.outage(false);
 
-            BuildEvent last = await().atMost(WAIT).until(() -> last(request), e -> e.state().isFinal());
+            BuildEvent last = await().atMost(WAIT).until(() -> kafka.last(request), e -> e.state().isFinal());
             assertThat(last.state()).isEqualTo(BuildState.SUCCESSFUL);
         } finally {
             jenkins.outage(false);
             jenkins.delays(Duration.ZERO, Duration.ZERO);
+        }
+    }
+
+    /**
+     * A queue item read only after Jenkins purged it (it left the queue, and Jenkins keeps left items five minutes; here
+     * none, and the first poll fails): 404, so the build is found by its request id among the job's builds.
+     */
+    @Test
+    void aQueueItemThatIsGoneWhenPolledIsFoundByItsRequestId() throws Exception {
+        jenkins.leftItemRetention(Duration.ZERO);
+        jenkins.failNext(1, 503, "/queue/item/**");
+        try {
+            BuildRequest request = request("gone1", null, BuildRequestIds.COMMIT);
+            kafka.send(request);
+
+            BuildEvent last = await().atMost(WAIT).until(() -> kafka.last(request), e -> e != null && e.state().isFinal());
+            assertThat(kafka.events(request.requestId())).extracting(BuildEvent::state)
+                    .containsExactly(BuildState.QUEUED, BuildState.INPROGRESS, BuildState.SUCCESSFUL);
+            assertThat(last.buildNumber()).isEqualTo(1);
+            assertThat(jenkins.requests()).as("the queue item answered 404 once it was gone")
+                    .anyMatch(r -> r.matches("GET", "/queue/item/**") && r.status() == 404);
+            assertThat(jenkins.requests()).as("then the job's builds were searched for the request")
+                    .anyMatch(r -> r.matches("GET", "/job/" + job + "/api/json") && r.status() == 200);
+            assertThat(jenkins.triggerCount(job)).isEqualTo(1);
+        } finally {
+            jenkins.leftItemRetention(Duration.ofMinutes(5));
         }
     }
 
@@ -206,9 +219,9 @@ class DispatchTest {
                 List.of(), List.of("abc"), List.of(), null, "jenkins", null, Map.of(), OffsetDateTime.now(), null,
                 BuildRequestIds.COMMIT);
 
-        send(request);
+        kafka.send(request);
 
-        BuildEvent last = await().atMost(WAIT).until(() -> last(request), e -> e != null);
+        BuildEvent last = await().atMost(WAIT).until(() -> kafka.last(request), e -> e != null);
         assertThat(last.state()).isEqualTo(BuildState.FAILED);
         assertThat(last.reason()).contains("No Jenkins target").contains("jenkins-target");
     }
@@ -216,10 +229,9 @@ class DispatchTest {
     @Test
     void anUnreadableRequestGoesToTheDeadLetters() throws Exception {
         String key = RecordKeys.of(integration, "acme/game");
-        producer.send(new ProducerRecord<>(Topics.BUILD_REQUESTS_V1, key, "{oops".getBytes(StandardCharsets.UTF_8)))
-                .get();
+        kafka.sendRaw(key, "{oops".getBytes(StandardCharsets.UTF_8));
 
-        var dead = await().atMost(WAIT).until(() -> topics.readAll(Topics.BUILD_TRIGGER_DEAD_LETTERS_V1).stream()
+        var dead = await().atMost(WAIT).until(() -> kafka.scanner().readAll(Topics.BUILD_TRIGGER_DEAD_LETTERS_V1).stream()
                 .filter(r -> key.equals(r.key())).toList(), d -> !d.isEmpty());
         assertThat(TopicScanner.header(dead.get(0), DeadLetters.HEADER_REASON)).isEqualTo("unparseable");
         assertThat(TopicScanner.header(dead.get(0), DeadLetters.HEADER_SERVICE)).isEqualTo("build-trigger");
@@ -237,27 +249,5 @@ class DispatchTest {
                 BuildRequest.PUSH, List.of(new BuildRequest.Trigger("tag", "#ci", commit)), List.of(commit),
                 List.of("GAME-1"), null, StatusKeys.of(requestedJob, null), null, Map.of(), OffsetDateTime.now(),
                 null, kind);
-    }
-
-    private void send(BuildRequest request) throws Exception {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.BUILD_REQUESTS_V1,
-                RecordKeys.of(request.integration(), request.repository().fullName()), json.writeValueAsBytes(request));
-        record.headers().add(CloudEvents.HEADER_TYPE, BuildRequest.TYPE.getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get();
-    }
-
-    private BuildEvent last(BuildRequest request) {
-        List<BuildEvent> events = events(request.requestId());
-        return events.isEmpty() ? null : events.get(events.size() - 1);
-    }
-
-    private List<BuildEvent> events(String requestId) {
-        return topics.readAll(Topics.BUILDS_V1).stream().map(r -> {
-            try {
-                return json.readValue(r.value(), BuildEvent.class);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }).filter(e -> e.requestId().equals(requestId)).toList();
     }
 }
