@@ -30,6 +30,12 @@ import dev.bitbridge.testkit.FreePorts;
 final class LaunchedSuite implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+
+    static {
+        // The test's own Kafka clients (slf4j → JBoss LogManager) would print their whole configuration on every read.
+        org.jboss.logmanager.LogContext.getSystemLogContext().getLogger("org.apache.kafka")
+                .setLevel(java.util.logging.Level.WARNING);
+    }
     private static final String[] PORT_VARIABLES = { "BITBRIDGE_KAFKA_PORT", "BITBRIDGE_KAFKA_CONTROLLER_PORT",
             "BITBRIDGE_POSTGRES_PORT", "BITBRIDGE_INGRESS_PORT", "BITBRIDGE_INGRESS_MANAGEMENT_PORT",
             "BITBRIDGE_CONNECTOR_PORT", "BITBRIDGE_CONNECTOR_MANAGEMENT_PORT", "BITBRIDGE_ANALYZER_PORT",

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.bitbridge.events.Topics;
 import dev.bitbridge.events.analysis.TaskLinkEvent;
 import dev.bitbridge.events.build.BuildEvent;
+import dev.bitbridge.events.build.BuildRequest;
 import dev.bitbridge.events.build.BuildState;
 import dev.bitbridge.testkit.TopicScanner;
 import dev.bitbridge.testkit.bitbucket.Account;
@@ -158,6 +159,11 @@ class PushToBuildIT {
         // A build request made after the pull request would be decided by now; give the trigger a moment to show it.
         Thread.sleep(3000);
 
+        List<BuildRequest> toolsRequests = topics.readCommitted(Topics.BUILD_REQUESTS_V1).stream()
+                .map(r -> read(r.value(), BuildRequest.class)).filter(r -> tools.equals(r.commit())).toList();
+        assertThat(toolsRequests).as("the push and the pull request each asked, for the same build")
+                .extracting(BuildRequest::reason).contains(BuildRequest.PUSH, BuildRequest.PULL_REQUEST);
+        assertThat(toolsRequests).extracting(BuildRequest::requestId).containsOnly(toolsRequests.get(0).requestId());
         assertThat(jenkins.builds(TOOLS)).singleElement()
                 .satisfies(b -> assertThat(b.parameters()).containsEntry("COMMIT", tools)
                         .containsEntry("BRANCH", "feature/GAME-124-particles"));
