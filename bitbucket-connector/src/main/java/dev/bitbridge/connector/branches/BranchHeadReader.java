@@ -3,6 +3,7 @@ package dev.bitbridge.connector.branches;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.bitbridge.api.ApiError;
 import dev.bitbridge.api.ApiException;
 import dev.bitbridge.connector.bitbucket.BitbucketCalls;
 import dev.bitbridge.connector.bitbucket.BitbucketException;
@@ -59,12 +61,15 @@ public class BranchHeadReader {
         if (branch.startsWith("refs/")) {
             throw ApiException.invalid("branch", "must be the branch's name without refs/heads/, e.g. 'main'");
         }
-        return access.of(integration).chain(a -> (a.target().flavor() == BitbucketFlavor.CLOUD
-                ? cloud(a, repository, branch)
-                : dataCenter(a, repository, branch, repo(a, repository) + "/branches?filterText="
-                        + URLEncoder.encode(branch, StandardCharsets.UTF_8) + "&boostMatches=true&limit=" + PAGE, 0))
-                .map(commit -> new BranchHead(repository, branch, commit, a.target().flavor().id()))
-                .onFailure(BitbucketException.class).transform(f -> unavailable((BitbucketException) f)));
+        return access.of(integration)
+                .onFailure(e -> e instanceof ApiException api && api.status() == 404)
+                .transform(e -> notFound("integration", e.getMessage()))
+                .chain(a -> (a.target().flavor() == BitbucketFlavor.CLOUD
+                        ? cloud(a, repository, branch)
+                        : dataCenter(a, repository, branch, repo(a, repository) + "/branches?filterText="
+                                + URLEncoder.encode(branch, StandardCharsets.UTF_8) + "&boostMatches=true&limit=" + PAGE, 0))
+                        .map(commit -> new BranchHead(repository, branch, commit, a.target().flavor().id()))
+                        .onFailure(BitbucketException.class).transform(f -> unavailable((BitbucketException) f)));
     }
 
     private Uni<String> cloud(Access a, String repository, String branch) {
@@ -120,13 +125,19 @@ public class BranchHeadReader {
     }
 
     private static ApiException noRepository(Access a, String repository) {
-        return ApiException.notFound("Integration '" + a.integration().name + "' has no repository " + repository
+        return notFound("repository", "Integration '" + a.integration().name + "' has no repository " + repository
                 + " (it does not exist, or the integration's credential may not see it)");
     }
 
     private static ApiException noBranch(Access a, String repository, String branch) {
-        return ApiException.notFound("Repository " + repository + " of integration '" + a.integration().name
+        return notFound("branch", "Repository " + repository + " of integration '" + a.integration().name
                 + "' has no branch '" + branch + "'");
+    }
+
+    /** A 404 whose {@code fields} name what is unknown, so that a caller can tell its user which input to fix. */
+    private static ApiException notFound(String field, String detail) {
+        return new ApiException(404, new ApiError("not_found", detail, List.of(new ApiError.FieldProblem(field,
+                "is unknown"))));
     }
 
     private static BranchHeadFailure unavailable(BitbucketException e) {

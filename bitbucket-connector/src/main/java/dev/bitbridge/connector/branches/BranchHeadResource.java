@@ -46,7 +46,7 @@ public class BranchHeadResource {
             + " branch is a query parameter, so names with '/' need no path encoding.")
     @APIResponse(responseCode = "200", description = "The branch's head commit and the integration's flavor", content = @Content(schema = @Schema(implementation = BranchHead.class)))
     @APIResponse(responseCode = "400", description = "No branch, a branch given as refs/heads/…, or a malformed repository", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "404", description = "The integration, the repository or the branch is unknown; the detail says which", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "The integration, the repository or the branch is unknown: `fields[0].field` names which", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "The integration has no credentials", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "502", description = "Bitbucket refused the integration's credential or answered something unusable", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "503", description = "Bitbucket is unreachable, failing or rate limiting: ask again after Retry-After", content = @Content(schema = @Schema(implementation = ApiError.class)))

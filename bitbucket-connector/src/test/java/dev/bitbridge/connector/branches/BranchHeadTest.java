@@ -101,12 +101,14 @@ class BranchHeadTest {
     void unknownBranchRepositoryAndIntegrationAreEachNamed() {
         asAdmin().queryParam("branch", "nope").get("/api/v1/integrations/cloud-heads/repositories/ws-heads/game/branch-head")
                 .then().statusCode(404).body("error", equalTo("not_found"))
-                .body("detail", containsString("has no branch 'nope'"));
+                .body("detail", containsString("has no branch 'nope'")).body("fields[0].field", equalTo("branch"));
         asAdmin().queryParam("branch", "main")
                 .get("/api/v1/integrations/cloud-heads/repositories/ws-heads/missing/branch-head")
-                .then().statusCode(404).body("detail", containsString("has no repository ws-heads/missing"));
+                .then().statusCode(404).body("detail", containsString("has no repository ws-heads/missing"))
+                .body("fields[0].field", equalTo("repository"));
         asAdmin().queryParam("branch", "main").get("/api/v1/integrations/nobody/repositories/ws-heads/game/branch-head")
-                .then().statusCode(404).body("detail", containsString("No integration is named 'nobody'"));
+                .then().statusCode(404).body("detail", containsString("No integration is named 'nobody'"))
+                .body("fields[0].field", equalTo("integration"));
     }
 
     @Test
