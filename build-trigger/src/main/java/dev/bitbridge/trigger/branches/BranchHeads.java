@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.PreDestroy;
@@ -26,7 +27,8 @@ import dev.bitbridge.trigger.config.TriggerConfig;
  * build of a branch, and every scheduled build, builds the commit the branch points to when it is asked for, so that
  * its status lands on that commit. The connector's answer: {@code GET
  * /api/v1/integrations/{integration}/repositories/{owner}/{slug}/branch-head?branch=…} with the admin token, 200
- * {@code {"repository", "branch", "commit"}} or 404 when the integration, repository or branch is unknown.
+ * {@code {"repository", "branch", "commit", "flavor"}}, or 404 when the integration, repository or branch is unknown
+ * ({@code fields[0].field} names which), 503 with {@code Retry-After} when Bitbucket cannot answer.
  */
 @ApplicationScoped
 public class BranchHeads {
@@ -84,11 +86,13 @@ public class BranchHeads {
                     int status = response.statusCode();
                     if (status == 404) {
                         throw new BranchHeadException(Kind.NOT_FOUND, "Bitbucket has no " + where + ", or the"
-                                + " integration's credential may not see it" + detail(response.bodyAsString()));
+                                + " integration's credential may not see it" + detail(response.bodyAsString()),
+                                unknown(response.bodyAsString()), Optional.empty());
                     }
                     if (status != 200) {
                         throw new BranchHeadException(Kind.UNAVAILABLE, "The connector answered " + status
-                                + " for " + where + detail(response.bodyAsString()));
+                                + " for " + where + detail(response.bodyAsString()), null,
+                                retryAfter(response.getHeader("Retry-After")));
                     }
                     return read(response.bodyAsString(), repository, branch, where);
                 });
@@ -102,7 +106,12 @@ public class BranchHeads {
                 throw new BranchHeadException(Kind.UNAVAILABLE, "The connector's answer for " + where
                         + " has no commit hash");
             }
-            return new BranchHead(repository, branch, commit);
+            String flavor = node.path("flavor").asText("");
+            if (!"cloud".equals(flavor) && !"datacenter".equals(flavor)) {
+                throw new BranchHeadException(Kind.UNAVAILABLE, "The connector's answer for " + where
+                        + " has no flavor (cloud or datacenter): is the connector older than build-trigger?");
+            }
+            return new BranchHead(repository, branch, commit, flavor);
         } catch (java.io.IOException e) {
             throw new BranchHeadException(Kind.UNAVAILABLE, "The connector's answer for " + where + " is not JSON");
         }
@@ -118,6 +127,26 @@ public class BranchHeads {
             return detail.isEmpty() ? "" : ": " + (detail.length() > 300 ? detail.substring(0, 300) + "…" : detail);
         } catch (java.io.IOException e) {
             return "";
+        }
+    }
+
+    /** @return what the connector's 404 names as unknown ({@code fields[0].field}), or null */
+    private String unknown(String body) {
+        try {
+            String field = body == null || body.isBlank() ? ""
+                    : json.readTree(body).path("fields").path(0)
+                            .path("field").asText("");
+            return Set.of("integration", "repository", "branch").contains(field) ? field : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private static Optional<Duration> retryAfter(String header) {
+        try {
+            return header == null ? Optional.empty() : Optional.of(Duration.ofSeconds(Long.parseLong(header.trim())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
     }
 

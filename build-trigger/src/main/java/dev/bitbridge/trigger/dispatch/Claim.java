@@ -17,6 +17,8 @@ record Claim(String requestId, Action action, java.time.Instant lease) {
         /** A dispatch that went unanswered: look for it in Jenkins before posting again (ADR 12). */
         RECOVER,
         /** Ask Jenkins about the queue item or the build. */
-        FOLLOW
+        FOLLOW,
+        /** A person asked to cancel: cancel the queue item or stop the build (looking for it first if unanswered). */
+        CANCEL
     }
 }

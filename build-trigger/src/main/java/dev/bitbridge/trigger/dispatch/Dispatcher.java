@@ -36,8 +36,9 @@ import dev.bitbridge.trigger.targets.TargetResolver;
 
 /**
  * Moves builds along (ADR 12): dispatches pending ones, recovers dispatches that went unanswered by looking for them
- * before posting again, and follows queued and running ones to their result, polling each with a growing interval.
- * Every outcome is recorded in its own transaction, only if no other replica took the build over meanwhile.
+ * before posting again, follows queued and running ones to their result, polling each with a growing interval, and
+ * cancels what a person cancelled ({@link Cancellation}). Every outcome is recorded in its own transaction, only if no
+ * other replica took the build over meanwhile.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -55,10 +56,12 @@ public class Dispatcher {
     private final SinglePass passes;
     private final Vertx vertx;
     private final BuildEventPublisher publisher;
+    private final Cancellation cancellation;
 
     Dispatcher(DueBuilds due, TargetResolver targets, JenkinsClient jenkins, Transitions transitions,
             TriggerConfig config, MeterRegistry meters, FatalErrors fatalErrors, Vertx vertx,
-            BuildEventPublisher publisher) {
+            BuildEventPublisher publisher, Cancellation cancellation) {
+        this.cancellation = cancellation;
         this.vertx = vertx;
         this.passes = new SinglePass("dispatch", this::pass, vertx);
         this.publisher = publisher;
@@ -109,6 +112,7 @@ public class Dispatcher {
                     case DISPATCH -> dispatch(claim, build);
                     case RECOVER -> recover(claim, build);
                     case FOLLOW -> follow(claim, build);
+                    case CANCEL -> cancel(claim, build);
                 });
     }
 
@@ -194,8 +198,9 @@ public class Dispatcher {
 
     private Uni<Void> queued(Claim claim, ResolvedJob job, BuildRequest request, QueueItemState item) {
         if (item.found() && item.cancelled()) {
-            return record(claim, row -> transitions.reach(row, BuildState.STOPPED, "cancelled in the Jenkins queue"
-                    + (row.cancelRequestedBy == null ? "" : " by " + row.cancelRequestedBy)));
+            return record(claim, row -> transitions.reach(row, BuildState.STOPPED, row.cancelRequestedBy == null
+                    ? "cancelled in the Jenkins queue"
+                    : "cancelled by " + row.cancelRequestedBy + " (in the Jenkins queue)"));
         }
         if (item.found() && item.buildNumber() != null) {
             return started(claim, job, item.buildNumber());
@@ -236,7 +241,10 @@ public class Dispatcher {
                 case "UNSTABLE", "FAILURE" -> BuildState.FAILED;
                 default -> BuildState.STOPPED; // ABORTED, NOT_BUILT
             };
-            return transitions.reach(row, state, "Jenkins: " + (status.result() == null ? "no result" : status.result()));
+            String jenkinsSaid = "Jenkins: " + (status.result() == null ? "no result" : status.result());
+            return transitions.reach(row, state, state == BuildState.STOPPED && row.cancelRequestedBy != null
+                    ? "cancelled by " + row.cancelRequestedBy + " (" + jenkinsSaid + ")"
+                    : jenkinsSaid);
         });
     }
 
@@ -258,9 +266,7 @@ public class Dispatcher {
             fatalErrors.handle("dispatching build " + claim.requestId(), error);
             return Uni.createFrom().nothing();
         }
-        boolean waitable = failure instanceof JenkinsException jenkins && jenkins.transientFailure()
-                || !(failure instanceof JenkinsException || failure instanceof TargetResolver.Unresolvable);
-        if (waitable) {
+        if (waitable(failure)) {
             Instant giveUpAt = build.giveUpAt != null ? build.giveUpAt
                     : build.createdAt.plus(config.dispatch().giveUpAfter());
             if (clock.instant().isAfter(giveUpAt)) {
@@ -269,7 +275,11 @@ public class Dispatcher {
             }
             LOG.warnf("Build %s: %s; trying again later", claim.requestId(), failure.getMessage());
             return record(claim, row -> {
-                if (claim.action() == Claim.Action.DISPATCH) {
+                if (claim.action() == Claim.Action.DISPATCH && failure instanceof JenkinsException refused
+                        && refused.notReceived()) {
+                    row.state = "PENDING"; // Jenkins did not take the POST: there is nothing to look for
+                    row.dispatchStartedAt = null;
+                } else if (claim.action() == Claim.Action.DISPATCH) {
                     row.dispatchStartedAt = clock.instant(); // the POST may have arrived: recovery looks first
                 }
                 return later(row, true);
@@ -279,16 +289,71 @@ public class Dispatcher {
         return record(claim, row -> transitions.reach(row, BuildState.FAILED, failure.getMessage()));
     }
 
-    /** Applies {@code change} to the row, only if it is still this replica's lease. */
+    /**
+     * A cancel requested while another action held the lease is acted on once that action's outcome is known. A
+     * cancel that failed: waited out like any call while Jenkins is away; refused by Jenkins (no Job/Cancel
+     * permission, the job gone), the build goes on and is followed, with the refusal kept in {@code cancel_problem}.
+     */
+    private Uni<Void> cancel(Claim claim, BuildEntity build) {
+        return cancellation.act(build)
+                .chain(change -> record(claim, change))
+                .onFailure().recoverWithUni(failure -> {
+                    if ("DISPATCHING".equals(build.state) || failure instanceof Error || waitable(failure)) {
+                        return failed(claim, build, failure);
+                    }
+                    LOG.warnf("Build %s could not be cancelled: %s; it is followed to its end", claim.requestId(),
+                            failure.getMessage());
+                    return record(claim, row -> {
+                        row.cancelSentAt = clock.instant();
+                        row.cancelProblem = failure.getMessage();
+                        row.nextActionAt = clock.instant();
+                        return Uni.createFrom().voidItem();
+                    });
+                });
+    }
+
+    private static boolean waitable(Throwable failure) {
+        return failure instanceof JenkinsException jenkins && jenkins.transientFailure()
+                || !(failure instanceof JenkinsException || failure instanceof TargetResolver.Unresolvable);
+    }
+
+    /** Applies {@code change} to the row, only if it is still this replica's lease, and ends the lease. */
     private Uni<Void> record(Claim claim, Function<BuildEntity, Uni<Void>> change) {
         return Panache.withTransaction(() -> BuildEntity.<BuildEntity> findById(claim.requestId(),
                 LockModeType.PESSIMISTIC_WRITE).chain(row -> {
                     if (row == null || !claim.lease().equals(row.nextActionAt)) {
                         LOG.debugf("Build %s was taken over meanwhile; its outcome here is dropped", claim.requestId());
-                        return Uni.createFrom().voidItem();
+                        return Uni.createFrom().item(false);
                     }
                     row.updatedAt = clock.instant();
-                    return change.apply(row);
-                })).invoke(publisher::wake);
+                    row.leasedUntil = null;
+                    return change.apply(row).chain(() -> cancelRequested(claim, row));
+                }))
+                .invoke(publisher::wake)
+                .invoke(cancelNow -> {
+                    if (cancelNow) {
+                        wake();
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /**
+     * A cancel was asked for while this action held the lease (the API left the row alone): a build that is to be
+     * posted again is STOPPED without a call; any other is due for {@link Claim.Action#CANCEL} at once.
+     *
+     * @return whether the cancel is due now
+     */
+    private Uni<Boolean> cancelRequested(Claim claim, BuildEntity row) {
+        if (row.cancelRequestedBy == null || row.cancelSentAt != null || Transitions.isFinal(row.state)
+                || claim.action() == Claim.Action.CANCEL) {
+            return Uni.createFrom().item(false);
+        }
+        if ("PENDING".equals(row.state)) {
+            return transitions.reach(row, BuildState.STOPPED, "cancelled by " + row.cancelRequestedBy
+                    + " before it was sent to Jenkins").replaceWith(false);
+        }
+        row.nextActionAt = clock.instant();
+        return Uni.createFrom().item(true);
     }
 }

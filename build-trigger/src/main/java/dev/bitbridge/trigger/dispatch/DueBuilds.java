@@ -56,6 +56,9 @@ public class DueBuilds {
             case "DISPATCHING" -> Claim.Action.RECOVER;
             default -> Claim.Action.FOLLOW;
         };
+        if (build.cancelRequestedBy != null && build.cancelSentAt == null) {
+            action = Claim.Action.CANCEL; // never posted once cancelled
+        }
         if (action == Claim.Action.DISPATCH) {
             build.state = "DISPATCHING";
             build.dispatchStartedAt = now;
@@ -64,6 +67,7 @@ public class DueBuilds {
         // Past the longest the action can take (two Jenkins calls): then recovery may take over.
         Duration lease = config.recoverAfter().plus(config.requestTimeout().multipliedBy(2));
         build.nextActionAt = now.plus(lease).truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it
+        build.leasedUntil = build.nextActionAt;
         build.updatedAt = now;
         return new Claim(build.requestId, action, build.nextActionAt);
     }

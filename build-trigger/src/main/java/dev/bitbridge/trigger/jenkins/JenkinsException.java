@@ -9,16 +9,35 @@ public class JenkinsException extends RuntimeException {
 
     private final int status;
     private final boolean transientFailure;
+    private final boolean notConnected;
 
     JenkinsException(int status, boolean transientFailure, String message) {
+        this(status, transientFailure, message, false);
+    }
+
+    private JenkinsException(int status, boolean transientFailure, String message, boolean notConnected) {
         super(message, null, false, false);
         this.status = status;
         this.transientFailure = transientFailure;
+        this.notConnected = notConnected;
     }
 
     static JenkinsException unreachable(String what, Throwable cause) {
+        boolean notConnected = false;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            notConnected |= t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException;
+        }
         return new JenkinsException(0, true, what + ": Jenkins did not answer (" + cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")");
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")", notConnected);
+    }
+
+    /**
+     * @return whether the request certainly did not take effect: no connection was made (refused, unknown host, connect
+     *         timeout), or Jenkins answered 503 (down or starting) or 429 — unlike a timeout, a 502 or a 504, after
+     *         which a POST may have been served
+     */
+    public boolean notReceived() {
+        return notConnected || status == 503 || status == 429;
     }
 
     /** @return the HTTP status, 0 when Jenkins did not answer */

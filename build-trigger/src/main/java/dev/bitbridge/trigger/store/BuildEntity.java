@@ -54,6 +54,17 @@ public class BuildEntity extends PanacheEntityBase {
     public int sequence;
     @Column(name = "cancel_requested_by")
     public String cancelRequestedBy;
+    @Column(name = "cancel_requested_at")
+    public Instant cancelRequestedAt;
+    /** When Jenkins was told to cancel the queue item or stop the build. */
+    @Column(name = "cancel_sent_at")
+    public Instant cancelSentAt;
+    /** Why Jenkins could not be told (it refused), when it could not. */
+    @Column(name = "cancel_problem")
+    public String cancelProblem;
+    /** While a dispatcher acts on the row: its lease, equal to {@link #nextActionAt}; null otherwise. */
+    @Column(name = "leased_until")
+    public Instant leasedUntil;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

@@ -28,6 +28,7 @@ class BranchHeadsTest {
     @BeforeAll
     static void start() throws Exception {
         connector = new ConnectorStub(TOKEN);
+        connector.integration("acme", "cloud");
         vertx = Vertx.vertx();
     }
 
@@ -42,7 +43,7 @@ class BranchHeadsTest {
         connector.point("acme", "GAME/client", "feature/GAME-12 particles", HEAD);
         BranchHead head = heads(Optional.of(connector.url()), TOKEN)
                 .head("acme", "GAME/client", "feature/GAME-12 particles").await().atMost(Duration.ofSeconds(10));
-        assertThat(head).isEqualTo(new BranchHead("GAME/client", "feature/GAME-12 particles", HEAD));
+        assertThat(head).isEqualTo(new BranchHead("GAME/client", "feature/GAME-12 particles", HEAD, "cloud"));
         assertThat(connector.asked()).contains("acme:GAME/client:feature/GAME-12 particles");
     }
 
@@ -52,8 +53,40 @@ class BranchHeadsTest {
                 .await().atMost(Duration.ofSeconds(10)))
                 .isInstanceOfSatisfying(BranchHeadException.class, e -> {
                     assertThat(e.kind()).isEqualTo(BranchHeadException.Kind.NOT_FOUND);
-                    assertThat(e.getMessage()).contains("branch nope of GAME/client", "Bitbucket has no branch nope");
+                    assertThat(e.getMessage()).contains("branch nope of GAME/client", "has no branch 'nope'");
+                    assertThat(e.field()).isEqualTo("branch");
                 });
+        assertThatThrownBy(() -> heads(Optional.of(connector.url()), TOKEN).head("nobody", "GAME/client", "main")
+                .await().atMost(Duration.ofSeconds(10)))
+                .isInstanceOfSatisfying(BranchHeadException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(BranchHeadException.Kind.NOT_FOUND);
+                    assertThat(e.field()).isEqualTo("integration");
+                });
+    }
+
+    @Test
+    void theIntegrationsFlavorComesWithTheHead() {
+        connector.integration("acme-dc", "datacenter");
+        connector.point("acme-dc", "GAME/client", "main", HEAD);
+        assertThat(heads(Optional.of(connector.url()), TOKEN).head("acme-dc", "GAME/client", "main").await()
+                .atMost(Duration.ofSeconds(10)).flavor()).isEqualTo("datacenter");
+    }
+
+    @Test
+    void bitbucketAwayBehindTheConnectorIsUnavailableWithItsRetryAfter() {
+        connector.point("acme", "GAME/client", "main", HEAD);
+        connector.failWith(503);
+        try {
+            assertThatThrownBy(() -> heads(Optional.of(connector.url()), TOKEN).head("acme", "GAME/client", "main")
+                    .await().atMost(Duration.ofSeconds(10)))
+                    .isInstanceOfSatisfying(BranchHeadException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(BranchHeadException.Kind.UNAVAILABLE);
+                        assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
+                        assertThat(e.getMessage()).contains("503", "Bitbucket is away");
+                    });
+        } finally {
+            connector.failWith(0);
+        }
     }
 
     @Test

@@ -40,7 +40,10 @@ public final class CloudApi {
                 .add("GET", "/2.0/repositories/{ws}/{slug}/refs/branches", (r, p, who) -> withRepo(who, p,
                         CloudScope.REPOSITORY, repo -> CloudPage.of(r, new ArrayList<>(repo.branches().entrySet()),
                                 CloudPage.MAX_PAGELEN, e -> json.ref(repo, "branch", e.getKey(),
-                                        repo.commit(e.getValue())))));
+                                        repo.commit(e.getValue())))))
+                // One branch; its name takes the rest of the path, slashes raw or encoded ("feature/x", "feature%2Fx").
+                .add("GET", "/2.0/repositories/{ws}/{slug}/refs/branches/{name*}", (r, p, who) -> withRepo(who, p,
+                        CloudScope.REPOSITORY, repo -> branch(json, repo, p.get(2))));
         new CloudCommitsApi(access, json).register(router);
         new CloudPullRequestsApi(access, json, payloads).register(router);
         new CloudHooksApi(model, access, json, hookPolicy).register(router);
@@ -58,6 +61,13 @@ public final class CloudApi {
     private SimResponse withRepo(Principal who, List<String> p, CloudScope scope,
             java.util.function.Function<Repo, SimResponse> then) {
         return access.withRepo(who, p.get(0), p.get(1), scope, then);
+    }
+
+    /** Bitbucket's answer names the branch; the exact wording is not known from a capture. */
+    private static SimResponse branch(CloudJson json, Repo repo, String name) {
+        String hash = repo.branch(name);
+        return hash == null ? CloudErrors.notFound("Branch \"" + name + "\" does not exist.")
+                : SimResponse.json(200, json.ref(repo, "branch", name, repo.commit(hash)));
     }
 
     private SimResponse user(CloudJson json, Principal who) {

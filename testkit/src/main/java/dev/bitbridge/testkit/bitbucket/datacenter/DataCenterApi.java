@@ -48,8 +48,7 @@ public final class DataCenterApi {
                 .add("GET", repo, (r, p, who) -> access.withRepo(p, who, DcAccess.READ,
                         x -> SimResponse.json(200, json.repository(x))))
                 .add("GET", repo + "/branches", (r, p, who) -> access.withRepo(p, who, DcAccess.READ,
-                        x -> SimResponse.json(200, DcPage.of(r, new ArrayList<>(x.branches().keySet()),
-                                b -> branch(x, b)))));
+                        x -> SimResponse.json(200, DcPage.of(r, branches(r, x), b -> branch(x, b)))));
         DcCommitsApi commits = new DcCommitsApi(access, json);
         commits.register(router);
         new DcPullRequestsApi(access, json, commits).register(router);
@@ -94,6 +93,30 @@ public final class DataCenterApi {
         ObjectNode body = Json.object();
         body.putArray("buildStatus").add("richBuildStatus").add("cancelledStatus").add("unknownStatus");
         return SimResponse.json(200, body);
+    }
+
+    /**
+     * The branches {@code GET …/branches} lists, as Data Center's REST documentation describes its parameters:
+     * {@code filterText} keeps the branches whose name contains the text (ignoring case); {@code orderBy=ALPHABETICAL}
+     * sorts by name (otherwise creation order stands in for MODIFICATION); {@code boostMatches=true} puts the exact
+     * match first, then the names starting with the text.
+     */
+    private static java.util.List<String> branches(SimRequest r, Repo repo) {
+        java.util.List<String> names = new ArrayList<>(repo.branches().keySet());
+        String filter = r.query("filterText");
+        if (filter != null && !filter.isEmpty()) {
+            String lower = filter.toLowerCase(java.util.Locale.ROOT);
+            names.removeIf(n -> !n.toLowerCase(java.util.Locale.ROOT).contains(lower));
+        }
+        if ("ALPHABETICAL".equals(r.query("orderBy"))) {
+            names.sort(null);
+        }
+        if (filter != null && "true".equals(r.query("boostMatches"))) {
+            String lower = filter.toLowerCase(java.util.Locale.ROOT);
+            names.sort(java.util.Comparator.comparingInt(n -> n.equals(filter) ? 0
+                    : n.toLowerCase(java.util.Locale.ROOT).startsWith(lower) ? 1 : 2));
+        }
+        return names;
     }
 
     private static ObjectNode branch(Repo repo, String name) {
