@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * registered. A push whose commit says {@code GAME-123: … #ci} becomes exactly one build on the Jenkins simulator, its
  * task link is on {@code bitbridge.task-links.v1} and its states reach SUCCESSFUL on {@code bitbridge.builds.v1};
  * {@code #jenkins:Games/Tools} builds that job; a pull request of an already built commit builds nothing more; an
- * untagged push builds nothing. Every count is asserted at the end, so an extra build anywhere fails the test.
+ * untagged push builds nothing; a manual build of a branch builds the head the connector reads from Bitbucket. Every count is
+ * asserted at the end, so an extra build anywhere fails the test.
  */
 class PushToBuildIT {
 
@@ -164,18 +165,42 @@ class PushToBuildIT {
         assertThat(toolsRequests).as("the push and the pull request each asked, for the same build")
                 .extracting(BuildRequest::reason).contains(BuildRequest.PUSH, BuildRequest.PULL_REQUEST);
         assertThat(toolsRequests).extracting(BuildRequest::requestId).containsOnly(toolsRequests.get(0).requestId());
+        // A person asks for a build of main by name: build-trigger reads its head through the connector (which asks
+        // Bitbucket) and builds it, although that commit was built already: asking again builds again.
+        String main = bitbucket.head(repo, "main");
+        HttpResponse<String> asked = expect(suite.call("POST", suite.trigger("/api/v1/builds"), """
+                {"integration": "%s", "repository": "GAME/client", "branch": "main", "requestedBy": "dana"}"""
+                .formatted(INTEGRATION)), 202);
+        String manual = JSON.readTree(asked.body()).path("requestId").asText();
+        awaitTrue("the manual build's end", () -> state(manual).equals("SUCCESSFUL"));
+        com.fasterxml.jackson.databind.JsonNode view = JSON.readTree(suite.call("GET",
+                suite.trigger("/api/v1/builds/" + manual), null).body());
+        assertThat(view.path("commit").asText()).isEqualTo(main).isEqualTo(ci);
+        assertThat(view.path("requestedBy").asText()).isEqualTo("dana");
+        assertThat(view.path("flavor").asText()).isEqualTo("datacenter");
+
         assertThat(jenkins.builds(TOOLS)).singleElement()
                 .satisfies(b -> assertThat(b.parameters()).containsEntry("COMMIT", tools)
                         .containsEntry("BRANCH", "feature/GAME-124-particles"));
-        assertThat(jenkins.builds(CLIENT)).as("still the one build of the #ci commit").hasSize(1);
+        assertThat(jenkins.builds(CLIENT)).as("the #ci commit's build, and the one dana asked for")
+                .extracting(b -> b.parameters().get("COMMIT")).containsExactly(ci, ci);
         Map<String, List<BuildState>> byRequest = topics.readCommitted(Topics.BUILDS_V1).stream().map(PushToBuildIT::build)
                 .collect(Collectors.groupingBy(BuildEvent::requestId, Collectors.mapping(BuildEvent::state,
                         Collectors.toList())));
-        assertThat(byRequest).as("two builds, each reported once per state").hasSize(2)
+        assertThat(byRequest).as("three builds, each reported once per state").hasSize(3)
                 .allSatisfy((id, s) -> assertThat(s).containsExactly(BuildState.QUEUED, BuildState.INPROGRESS,
                         BuildState.SUCCESSFUL));
         assertThat(topics.readCommitted(Topics.BUILD_TRIGGER_DEAD_LETTERS_V1)).isEmpty();
         assertThat(topics.readCommitted(Topics.COMMIT_ANALYZER_DEAD_LETTERS_V1)).isEmpty();
+    }
+
+    private static String state(String requestId) {
+        try {
+            return JSON.readTree(suite.call("GET", suite.trigger("/api/v1/builds/" + requestId), null).body())
+                    .path("state").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static BuildEvent finalEvent(String commit) {
