@@ -11,7 +11,8 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The connector's {@code branch-head} answer, for build-trigger's tests: build-trigger cannot run the connector (nor
+ * The connector's {@code branch-head} answer (and an integration's flavor), for build-trigger's tests: build-trigger cannot run
+ * the connector (nor
  * reach Bitbucket), so this serves what the connector serves, by the contract in {@link BranchHeads} and the
  * connector's {@code BranchHeadResource}: 200 with the head, 404 with an {@code ApiError} for an unknown branch, 401
  * without the token. Tests move branches with {@link #point}.
@@ -22,6 +23,7 @@ public final class ConnectorStub implements AutoCloseable {
     private final HttpServer server;
     private final String token;
     private final Map<String, String> heads = new ConcurrentHashMap<>();
+    private final Map<String, String> flavors = new ConcurrentHashMap<>();
     private final List<String> asked = new CopyOnWriteArrayList<>();
     private volatile int failWith;
 
@@ -32,6 +34,10 @@ public final class ConnectorStub implements AutoCloseable {
             String prefix = "/api/v1/integrations/";
             if (!("Bearer " + token).equals(request.getHeader("Authorization"))) {
                 request.response().setStatusCode(401).end(error("unauthorized", "a valid admin token is required"));
+                return;
+            }
+            if (path.startsWith(prefix) && path.indexOf('/', prefix.length()) < 0) {
+                integration(request, decode(path.substring(prefix.length())));
                 return;
             }
             if (!path.startsWith(prefix) || !path.endsWith("/branch-head")) {
@@ -69,9 +75,19 @@ public final class ConnectorStub implements AutoCloseable {
         return token;
     }
 
+    /** Makes an integration known, for {@code GET /api/v1/integrations/{name}}: its flavor. */
+    public void integration(String name, String flavor) {
+        flavors.put(name, flavor);
+    }
+
     /** Points a branch at a commit. */
     public void point(String integration, String repository, String branch, String commit) {
         heads.put(integration + ":" + repository + ":" + branch, commit);
+    }
+
+    /** Deletes a branch: asked for, it is not found. */
+    public void remove(String integration, String repository, String branch) {
+        heads.remove(integration + ":" + repository + ":" + branch);
     }
 
     /** Answers every request with this status from now on (0: answer normally). */
@@ -87,6 +103,18 @@ public final class ConnectorStub implements AutoCloseable {
     @Override
     public void close() {
         vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
+    private void integration(io.vertx.core.http.HttpServerRequest request, String name) {
+        String flavor = flavors.get(name);
+        if (failWith != 0) {
+            request.response().setStatusCode(failWith).end(error("unavailable", "the connector is away"));
+        } else if (flavor == null) {
+            request.response().setStatusCode(404).end(error("not_found", "No integration '" + name + "'"));
+        } else {
+            request.response().putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("name", name).put("flavor", flavor).put("enabled", true).encode());
+        }
     }
 
     private static String decode(String part) {
