@@ -64,7 +64,7 @@ public class ScheduleResource {
     @Operation(summary = "List schedules", description = "By id, at most `limit` per page; `next` is the `after`"
             + " of the next page.")
     public Uni<SchedulePage> list(@QueryParam("integration") String integration,
-            @QueryParam("repository") @Parameter(description = "The repository's full name, e.g. acme/game") String repository,
+            @QueryParam("repository") @Parameter(description = "e.g. acme/game") String repository,
             @QueryParam("after") String after,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > MAX_PAGE) {

@@ -11,11 +11,11 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The connector's {@code branch-head} answer (and an integration's flavor), for build-trigger's tests: build-trigger cannot run
- * the connector (nor
+ * The connector's {@code branch-head} answer, for build-trigger's tests: build-trigger cannot run the connector (nor
  * reach Bitbucket), so this serves what the connector serves, by the contract in {@link BranchHeads} and the
  * connector's {@code BranchHeadResource}: 200 with the head, 404 with an {@code ApiError} for an unknown branch, 401
- * without the token. Tests move branches with {@link #point}.
+ * without the token. Tests move branches with {@link #point}. It also answers {@code GET /api/v1/integrations/{name}}
+ * with the flavor of the integrations made known with {@link #integration}, which schedules ask for.
  */
 public final class ConnectorStub implements AutoCloseable {
 

@@ -30,6 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.vertx.mutiny.core.Vertx;
 
 import dev.bitbridge.events.Topics;
 import dev.bitbridge.events.build.BuildEvent;
@@ -44,6 +45,7 @@ import dev.bitbridge.testkit.jenkins.JenkinsSimulator;
 import dev.bitbridge.testkit.jenkins.JenkinsSimulatorResource;
 import dev.bitbridge.trigger.branches.ConnectorStub;
 import dev.bitbridge.trigger.dispatch.TriggerTopicsResource;
+import dev.bitbridge.trigger.store.SinglePass;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,6 +76,12 @@ class ScheduleTest {
     ConnectorStub connector;
     @Inject
     ObjectMapper json;
+    @Inject
+    DueSchedules due;
+    @Inject
+    SlotFiring firing;
+    @Inject
+    Vertx vertx;
     @ConfigProperty(name = JenkinsSimulatorResource.URL_KEY)
     String jenkinsUrl;
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
@@ -234,6 +242,34 @@ class ScheduleTest {
         assertThat(skipped.getString("lastSlotAt")).isNull();
         assertThat(skipped.getString("lastError")).contains("from " + missedFrom, "to " + mostRecent, "'skip'");
         assertThat(Instant.parse(skipped.getString("nextSlotAt"))).isEqualTo(mostRecent.plus(Duration.ofDays(1)));
+    }
+
+    @Test
+    void aReplicaWhoseLeaseRanOutOrWhoseScheduleChangedRecordsNothing() throws Exception {
+        String id = create(schedule("0 2 * * *", Map.of())).path("id");
+        Instant now = Instant.now();
+        Instant slot = now.minusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+        // due for this test's claims only: the slot is on time, and due_at an hour past the poller's now
+        dueFor(id, slot, now.plus(Duration.ofHours(1)));
+        ScheduleClaim stale = claim(id, now.plus(Duration.ofHours(2)));
+        ScheduleClaim changed = claim(id, now.plus(Duration.ofHours(3))); // the first lease ran out: taken again
+        fire(stale);
+        assertThat(get(id).getString("lastSlotAt")).as("a lease that ran out records nothing").isNull();
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body(schedule("0 2 * * *", Map.of("SUITE",
+                "smoke"))).put("/api/v1/schedules/" + id).then().statusCode(200); // its lease stays, not its revision
+        fire(changed);
+        assertThat(get(id).getString("lastSlotAt")).as("a change since the claim: nothing recorded").isNull();
+        dueFor(id, slot, now.plus(Duration.ofHours(4)));
+        ScheduleClaim fresh = claim(id, now.plus(Duration.ofHours(5)));
+        fire(fresh);
+        fire(stale);
+        String requestId = BuildRequestIds.of(integration, REPOSITORY, HEAD, null, BuildRequestIds.schedule(id,
+                slot.toString()));
+        await().atMost(WAIT).until(() -> jenkins.triggerCount(job) > 0);
+        Thread.sleep(1000);
+        assertThat(jenkins.builds(job)).extracting(b -> b.parameters().get("BITBRIDGE_REQUEST_ID"))
+                .containsExactly(requestId);
+        assertThat(Instant.parse(get(id).getString("lastSlotAt"))).isEqualTo(slot);
     }
 
     @Test
@@ -399,6 +435,26 @@ class ScheduleTest {
     private int count() {
         return given().auth().oauth2(TOKEN).queryParam("limit", 500).get("/api/v1/schedules").then().statusCode(200)
                 .extract().jsonPath().getList("schedules").size();
+    }
+
+    private ScheduleClaim claim(String id, Instant at) {
+        return SinglePass.isolated(vertx, () -> due.claim(at)).await().atMost(WAIT).stream()
+                .filter(c -> c.schedule().id.equals(id)).findFirst().orElseThrow();
+    }
+
+    private void fire(ScheduleClaim claim) {
+        SinglePass.isolated(vertx, () -> firing.fire(claim)).await().atMost(WAIT);
+    }
+
+    private void dueFor(String id, Instant slot, Instant dueAt) throws Exception {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, "postgres");
+                PreparedStatement update = connection.prepareStatement(
+                        "update build_schedule set next_slot_at = ?, due_at = ? where id = ?")) {
+            update.setTimestamp(1, Timestamp.from(slot));
+            update.setTimestamp(2, Timestamp.from(dueAt));
+            update.setString(3, id);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
     }
 
     /** Makes it look as if build-trigger had been down since {@code since}: the schedule's next slot is then. */
