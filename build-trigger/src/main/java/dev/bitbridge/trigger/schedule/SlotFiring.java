@@ -142,7 +142,7 @@ public class SlotFiring {
         } else {
             LOG.warnf("Schedule %s: slot %s %s (said once; the schedule's lastError keeps it)", row.id, slot, why);
         }
-        meters.counter("bitbridge.trigger.schedule.slots", "outcome", "branch-unknown").increment();
+        meters.counter("bitbridge.trigger.schedule.slots", "outcome", "skipped").increment();
         note(row, slot, why);
         advance(row, plan.next());
         return Uni.createFrom().voidItem();
