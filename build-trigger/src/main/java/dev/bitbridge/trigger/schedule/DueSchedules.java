@@ -32,7 +32,7 @@ public class DueSchedules {
 
     DueSchedules(TriggerConfig config) {
         this.batchSize = config.schedules().batchSize();
-        this.lease = config.connector().requestTimeout().plusSeconds(15);
+        this.lease = config.connector().requestTimeout().multipliedBy(2).plusSeconds(5); // connecting, then the answer
     }
 
     Uni<List<ScheduleClaim>> claim(Instant now) {

@@ -23,17 +23,11 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
-import dev.bitbridge.api.ApiError;
-import dev.bitbridge.api.ApiError.FieldProblem;
 import dev.bitbridge.api.ApiException;
-import dev.bitbridge.trigger.branches.BranchHeadException;
-import dev.bitbridge.trigger.branches.BranchHeads;
-import dev.bitbridge.trigger.config.TriggerConfig;
-import dev.bitbridge.trigger.targets.TargetResolver;
 
 /**
- * Creates, changes, reads and deletes schedules. A schedule is stored only once every field is valid, its Jenkins
- * target exists and the connector has confirmed its integration and branch: otherwise nothing changes.
+ * Creates, changes, reads and deletes schedules. A schedule is stored only once {@link ScheduleChecks} passed it:
+ * otherwise nothing changes.
  */
 @ApplicationScoped
 public class ScheduleService {
@@ -42,29 +36,17 @@ public class ScheduleService {
     private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {
     };
 
-    private final TargetResolver targets;
-    private final BranchHeads heads;
-    private final ConnectorIntegrations integrations;
+    private final ScheduleChecks checks;
     private final ObjectMapper json;
-    private final TriggerConfig.Schedules config;
     private final Clock clock = Clock.systemUTC();
 
-    ScheduleService(TargetResolver targets, BranchHeads heads, ConnectorIntegrations integrations, ObjectMapper json,
-            TriggerConfig config) {
-        this.targets = targets;
-        this.heads = heads;
-        this.integrations = integrations;
+    ScheduleService(ScheduleChecks checks, ObjectMapper json) {
+        this.checks = checks;
         this.json = json;
-        this.config = config.schedules();
     }
 
     public Uni<ScheduleView> create(ScheduleRequest request) {
-        if (!heads.configured()) {
-            return Uni.createFrom().failure(new ApiException(400, ApiError.of("connector_not_configured",
-                    "Schedules need the connector to read their branch's head, and build-trigger has none:"
-                            + " set bitbridge.trigger.connector.url and bitbridge.trigger.connector.api-token")));
-        }
-        return checked(request, null).chain(flavor -> Panache.withTransaction(() -> {
+        return checks.checked(request, null).chain(flavor -> Panache.withTransaction(() -> {
             ScheduleEntity schedule = new ScheduleEntity();
             Instant now = clock.instant();
             schedule.id = UUID.randomUUID().toString();
@@ -78,7 +60,7 @@ public class ScheduleService {
     }
 
     public Uni<ScheduleView> update(String id, ScheduleRequest request) {
-        return find(id).chain(existing -> checked(request, existing)).chain(flavor -> Panache.withTransaction(
+        return find(id).chain(existing -> checks.checked(request, existing)).chain(flavor -> Panache.withTransaction(
                 () -> ScheduleEntity.<ScheduleEntity> findById(id, LockModeType.PESSIMISTIC_WRITE).chain(schedule -> {
                     if (schedule == null) {
                         return Uni.createFrom().failure(notFound(id));
@@ -132,65 +114,6 @@ public class ScheduleService {
             }
             return schedule;
         });
-    }
-
-    /**
-     * Checks everything before anything is stored: the fields, the Jenkins target, and through the connector the
-     * integration and the branch (not again when a change leaves them as they were).
-     *
-     * @return the integration's flavor
-     */
-    private Uni<String> checked(ScheduleRequest request, ScheduleEntity existing) {
-        if (request == null) {
-            return Uni.createFrom().failure(ApiException.invalid("body", "is missing: send the schedule as a JSON"
-                    + " object"));
-        }
-        List<FieldProblem> problems = new ArrayList<>(ScheduleValidator.problems(request, config.minInterval(),
-                ScheduleValidator.utcNow(clock.instant())));
-        boolean named = problems.stream().noneMatch(p -> p.field().equals("integration")
-                || p.field().equals("repository"));
-        Uni<Void> target = !named ? Uni.createFrom().voidItem()
-                : targets.targetOf(request.integration(), request.repository()).invoke(found -> {
-                    if (found == null) {
-                        problems.add(new FieldProblem("repository", "has no Jenkins target, nor has its integration:"
-                                + " PUT /api/v1/integrations/" + request.integration() + "/jenkins-target (or"
-                                + " …/repositories/" + request.repository() + "/jenkins-target) first"));
-                    } else if (request.job() == null && found.defaultJob == null && found.multibranch == null) {
-                        problems.add(new FieldProblem("job", "is required: Jenkins target " + found.id + " has no"
-                                + " default job (nor a multibranch project) to build"));
-                    }
-                }).replaceWithVoid();
-        return target.chain(() -> {
-            if (!problems.isEmpty()) {
-                return Uni.createFrom().failure(ApiException.invalid(problems));
-            }
-            boolean same = existing != null && existing.integration.equals(request.integration())
-                    && existing.repository.equals(request.repository()) && existing.branch.equals(request.branch());
-            if (same) {
-                return Uni.createFrom().item(existing.flavor);
-            }
-            if (!heads.configured()) {
-                return Uni.createFrom().failure(new ApiException(400, ApiError.of("connector_not_configured",
-                        "A schedule's integration, repository or branch can only change with the connector, to read"
-                                + " the branch's head: set bitbridge.trigger.connector.url")));
-            }
-            return integrations.flavor(request.integration())
-                    .onFailure(BranchHeadException.class).transform(f -> refusal((BranchHeadException) f,
-                            "integration", "is not an integration of the connector: create it there first"))
-                    .call(flavor -> heads.head(request.integration(), request.repository(), request.branch())
-                            .onFailure(BranchHeadException.class).transform(f -> refusal((BranchHeadException) f,
-                                    "branch", "cannot be found")));
-        });
-    }
-
-    private static ApiException refusal(BranchHeadException failure, String field, String notFound) {
-        return switch (failure.kind()) {
-            case NOT_FOUND -> ApiException.invalid(field, notFound + " (" + failure.getMessage() + ")");
-            case NOT_CONFIGURED -> new ApiException(400, ApiError.of("connector_not_configured",
-                    failure.getMessage()));
-            case UNAVAILABLE -> new ApiException(503, ApiError.of("connector_unavailable", "The connector could"
-                    + " not be asked, so nothing was stored; try again: " + failure.getMessage()));
-        };
     }
 
     private void apply(ScheduleEntity schedule, ScheduleRequest request, String flavor, Instant now) {

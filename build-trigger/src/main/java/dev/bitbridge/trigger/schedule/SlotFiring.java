@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +12,6 @@ import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,9 +19,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import dev.bitbridge.events.build.BuildRequest;
-import dev.bitbridge.events.build.BuildRequestIds;
-import dev.bitbridge.events.build.StatusKeys;
-import dev.bitbridge.events.scm.Repository;
 import dev.bitbridge.trigger.branches.BranchHeadException;
 import dev.bitbridge.trigger.branches.BranchHeads;
 import dev.bitbridge.trigger.config.TriggerConfig;
@@ -42,8 +36,6 @@ import dev.bitbridge.trigger.requests.RequestStore;
 public class SlotFiring {
 
     private static final Logger LOG = Logger.getLogger(SlotFiring.class);
-    private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {
-    };
 
     private final BranchHeads heads;
     private final RequestStore requests;
@@ -79,7 +71,7 @@ public class SlotFiring {
         }
         return heads.head(schedule.integration, schedule.repository, schedule.branch)
                 .chain(head -> {
-                    BuildRequest request = request(schedule, plan.fire(), head.commit(), slots.zone());
+                    BuildRequest request = ScheduledRequests.of(schedule, plan.fire(), head.commit(), slots.zone(), json);
                     return record(claim, row -> build(row, plan, request)).invoke(stored -> {
                         if (stored != null) { // committed: the slot is built (or was already)
                             meters.counter("bitbridge.trigger.schedule.slots", "outcome", stored ? "built"
@@ -148,17 +140,6 @@ public class SlotFiring {
         return Uni.createFrom().voidItem();
     }
 
-    private BuildRequest request(ScheduleEntity row, Instant slot, String commit, ZoneId zone) {
-        String kind = BuildRequestIds.schedule(row.id, slot.toString());
-        String slug = row.repository.substring(row.repository.indexOf('/') + 1);
-        return new BuildRequest(BuildRequestIds.of(row.integration, row.repository, commit, row.job, kind),
-                row.integration, row.flavor, new Repository(row.repository, slug, null, null), commit, row.branch,
-                null, row.job, BuildRequest.SCHEDULE, List.of(new BuildRequest.Trigger(
-                        BuildRequest.Trigger.SCHEDULE, row.id, null)),
-                List.of(commit), List.of(), null, StatusKeys.of(row.job, null), null, parameters(row),
-                slot.atZone(zone).toOffsetDateTime(), null, kind);
-    }
-
     /** Slots the plan does not build: said on the schedule, and in the log. */
     private void skipped(ScheduleEntity row, SlotPlan plan) {
         if (plan.skipped() != null) {
@@ -187,14 +168,6 @@ public class SlotFiring {
     private Duration backoff(int attempts) {
         long millis = config.backoff().toMillis() << Math.min(attempts - 1, 20);
         return Duration.ofMillis(Math.min(millis, config.maxBackoff().toMillis()));
-    }
-
-    private Map<String, String> parameters(ScheduleEntity row) {
-        try {
-            return row.parameters == null ? Map.of() : json.readValue(row.parameters, MAP);
-        } catch (IOException e) {
-            throw new IllegalStateException("Schedule " + row.id + "'s stored parameters cannot be read", e);
-        }
     }
 
     /**
