@@ -1,5 +1,7 @@
 package dev.bitbridge.trigger.config;
 
+import java.time.Duration;
+
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -42,6 +44,34 @@ public class StartupChecks {
         if (dispatch.batchSize() < 1) {
             problems.add(PREFIX + "dispatch.batch-size", "must be at least 1");
         }
+        checkSchedules(config.schedules(), problems);
         return problems;
+    }
+
+    private static void checkSchedules(TriggerConfig.Schedules schedules, ConfigProblems problems) {
+        Duration second = Duration.ofSeconds(1);
+        if (schedules.pollInterval().compareTo(second) < 0) {
+            problems.add(PREFIX + "schedules.poll-interval", "must be at least PT1S (the scheduler's resolution)");
+        }
+        if (schedules.batchSize() < 1) {
+            problems.add(PREFIX + "schedules.batch-size", "must be at least 1");
+        }
+        if (schedules.minInterval().compareTo(second) < 0) {
+            problems.add(PREFIX + "schedules.min-interval", "must be at least PT1S: slots are whole seconds");
+        }
+        if (schedules.lateAfter().compareTo(schedules.pollInterval()) <= 0) {
+            problems.add(PREFIX + "schedules.late-after", "must be longer than schedules.poll-interval ("
+                    + schedules.pollInterval() + "), or slots would count as missed before they are looked for");
+        }
+        if (schedules.catchUpWindow().compareTo(schedules.lateAfter()) < 0) {
+            problems.add(PREFIX + "schedules.catch-up-window", "must be at least schedules.late-after ("
+                    + schedules.lateAfter() + "): a slot that is on time is never too old to build");
+        }
+        if (schedules.backoff().isNegative() || schedules.backoff().isZero()) {
+            problems.add(PREFIX + "schedules.backoff", "must be positive, e.g. PT5S");
+        } else if (schedules.maxBackoff().compareTo(schedules.backoff()) < 0) {
+            problems.add(PREFIX + "schedules.max-backoff", "must be at least schedules.backoff ("
+                    + schedules.backoff() + ")");
+        }
     }
 }

@@ -27,6 +27,9 @@ public interface TriggerConfig {
     @WithDefault("true")
     boolean createTopics();
 
+    /** Scheduled builds: cron schedules per repository, branch and job (README, ADR 13). */
+    Schedules schedules();
+
     interface Api {
 
         /** The admin API token, at least 32 characters; required. */
@@ -103,5 +106,45 @@ public interface TriggerConfig {
         /** How long Jenkins may stay unreachable for one build before it is reported FAILED with the reason. */
         @WithDefault("PT6H")
         Duration giveUpAfter();
+    }
+
+    interface Schedules {
+
+        /** How often due schedules are looked for. At least one second (the scheduler's resolution). */
+        @WithDefault("PT1S")
+        Duration pollInterval();
+
+        /** The most schedules one pass handles. */
+        @WithDefault("20")
+        int batchSize();
+
+        /**
+         * The shortest interval a schedule's cron expression may have between two slots; a schedule that would fire
+         * more often is refused, so that a typo cannot send a build to Jenkins every minute (or second).
+         */
+        @WithDefault("PT5M")
+        Duration minInterval();
+
+        /**
+         * How late a slot may be reached and still be on time. A slot reached later was missed (build-trigger was not
+         * running): the schedule's missed-slot policy decides. Longer than {@code poll-interval}.
+         */
+        @WithDefault("PT2M")
+        Duration lateAfter();
+
+        /**
+         * The oldest a slot may be and still be built: the most recent missed slot under the {@code latest} policy,
+         * or a slot waiting for the connector. At least {@code late-after}.
+         */
+        @WithDefault("PT24H")
+        Duration catchUpWindow();
+
+        /** The first pause after the connector could not be reached for a slot; it doubles up to max-backoff. */
+        @WithDefault("PT5S")
+        Duration backoff();
+
+        /** The longest pause between attempts at one slot (never past the schedule's next slot). */
+        @WithDefault("PT5M")
+        Duration maxBackoff();
     }
 }

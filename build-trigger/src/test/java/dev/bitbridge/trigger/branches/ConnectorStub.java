@@ -103,6 +103,11 @@ public final class ConnectorStub implements AutoCloseable {
         heads.put(integration + ":" + repository + ":" + branch, commit);
     }
 
+    /** Deletes a branch: asked for, it is not found. */
+    public void remove(String integration, String repository, String branch) {
+        heads.remove(integration + ":" + repository + ":" + branch);
+    }
+
     /** Answers every request with this status (and {@code Retry-After: 7}) from now on (0: answer normally). */
     public void failWith(int status) {
         this.failWith = status;

@@ -54,6 +54,41 @@ class StartupChecksTest {
                 .startsWith("bitbridge.trigger.connector.url:");
     }
 
+    @Test
+    void schedulesArePolledAtLeastEverySecondAndInBatchesOfOneOrMore() {
+        assertThat(problems(Map.of("bitbridge.trigger.schedules.poll-interval", "PT0.5S"))).singleElement()
+                .asString().startsWith("bitbridge.trigger.schedules.poll-interval:");
+        assertThat(problems(Map.of("bitbridge.trigger.schedules.batch-size", "0"))).singleElement().asString()
+                .startsWith("bitbridge.trigger.schedules.batch-size:");
+    }
+
+    @Test
+    void aScheduleMayNotFireMoreOftenThanEverySecond() {
+        assertThat(problems(Map.of("bitbridge.trigger.schedules.min-interval", "PT1S"))).isEmpty();
+        assertThat(problems(Map.of("bitbridge.trigger.schedules.min-interval", "PT0.5S"))).singleElement()
+                .asString().startsWith("bitbridge.trigger.schedules.min-interval:");
+    }
+
+    @Test
+    void aSlotIsOnTimeLongerThanAPollTakesAndNeverTooOldWhileOnTime() {
+        assertThat(problems(Map.of("bitbridge.trigger.schedules.late-after", "PT1S"))).singleElement().asString()
+                .startsWith("bitbridge.trigger.schedules.late-after:").contains("poll-interval");
+        assertThat(problems(Map.of("bitbridge.trigger.schedules.catch-up-window", "PT1M"))).singleElement()
+                .asString().startsWith("bitbridge.trigger.schedules.catch-up-window:").contains("PT2M");
+        assertThat(problems(Map.of("bitbridge.trigger.schedules.catch-up-window", "PT0S",
+                "bitbridge.trigger.schedules.late-after", "PT0S"))).extracting(p -> p.substring(0, p.indexOf(':')))
+                .containsExactly("bitbridge.trigger.schedules.late-after");
+    }
+
+    @Test
+    void theConnectorBackoffIsPositiveAndBounded() {
+        assertThat(problems(Map.of("bitbridge.trigger.schedules.backoff", "PT0S"))).singleElement().asString()
+                .startsWith("bitbridge.trigger.schedules.backoff:");
+        assertThat(problems(Map.of("bitbridge.trigger.schedules.backoff", "PT1M",
+                "bitbridge.trigger.schedules.max-backoff", "PT30S"))).singleElement().asString()
+                .startsWith("bitbridge.trigger.schedules.max-backoff:");
+    }
+
     private static List<String> problems(Map<String, String> overrides) {
         Map<String, String> all = new HashMap<>(Map.of("bitbridge.trigger.api.admin-token", ADMIN));
         all.putAll(overrides);

@@ -86,8 +86,19 @@ final class PackagedTrigger implements AutoCloseable {
      * @param requestTimeout {@code dispatch.request-timeout}
      */
     ServiceJar start(String log, Duration recoverAfter, Duration requestTimeout) {
+        return start(log, recoverAfter, requestTimeout, Map.of());
+    }
+
+    /**
+     * Starts a replica with more configuration and waits until it is ready.
+     *
+     * @param properties further properties, e.g. the connector's URL for schedules
+     */
+    ServiceJar start(String log, Duration recoverAfter, Duration requestTimeout, Map<String, String> properties) {
         EmbeddedPostgres pg = EmbeddedPostgres.shared();
-        ServiceJar replica = ServiceJar.of(JAR)
+        ServiceJar.Builder builder = ServiceJar.of(JAR);
+        properties.forEach(builder::property);
+        ServiceJar replica = builder
                 .property("kafka.bootstrap.servers", EmbeddedKafka.shared().bootstrapServers())
                 .property("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + database)
                 .property("quarkus.datasource.reactive.url", "postgresql://" + database)

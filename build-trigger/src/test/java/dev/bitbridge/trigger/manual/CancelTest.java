@@ -46,7 +46,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(TriggerTopicsResource.class)
 @QuarkusTestResource(JenkinsSimulatorResource.class)
-@QuarkusTestResource(ConnectorStubResource.class)
+@QuarkusTestResource(value = ConnectorStubResource.class, restrictToAnnotatedClass = true)
 class CancelTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);

@@ -46,7 +46,7 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(TriggerTopicsResource.class)
 @QuarkusTestResource(JenkinsSimulatorResource.class)
-@QuarkusTestResource(ConnectorStubResource.class)
+@QuarkusTestResource(value = ConnectorStubResource.class, restrictToAnnotatedClass = true)
 class ManualBuildTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
