@@ -117,6 +117,44 @@ public class BranchHeads {
         }
     }
 
+    /**
+     * An integration's flavor as the connector knows it ({@code GET /api/v1/integrations/{name}}): what a request for a
+     * given commit says, when no branch head was read (whose answer says it too).
+     *
+     * @return {@code cloud} or {@code datacenter}; fails with a {@link BranchHeadException}
+     */
+    public Uni<String> flavor(String integration) {
+        if (url.isEmpty()) {
+            return Uni.createFrom().failure(new BranchHeadException(Kind.NOT_CONFIGURED, "No connector is configured"
+                    + " (bitbridge.trigger.connector.url): give the flavor"));
+        }
+        String target = url.get().toString().replaceAll("/+$", "") + "/api/v1/integrations/"
+                + URLEncoder.encode(integration, StandardCharsets.UTF_8);
+        var request = web.getAbs(target).putHeader("Accept", "application/json").timeout(timeout.toMillis());
+        token.ifPresent(t -> request.putHeader("Authorization", "Bearer " + t));
+        return request.send()
+                .onFailure().transform(f -> new BranchHeadException(Kind.UNAVAILABLE, "The connector at " + url.get()
+                        + " did not answer for integration " + integration + ": " + f.getMessage()))
+                .map(response -> {
+                    if (response.statusCode() == 404) {
+                        throw new BranchHeadException(Kind.NOT_FOUND, "The connector has no integration '"
+                                + integration + "'", "integration", Optional.empty());
+                    }
+                    String flavor = null;
+                    try {
+                        flavor = response.statusCode() == 200 ? json.readTree(response.bodyAsString()).path("flavor")
+                                .asText(null) : null;
+                    } catch (java.io.IOException e) {
+                        // not JSON: said below
+                    }
+                    if (!"cloud".equals(flavor) && !"datacenter".equals(flavor)) {
+                        throw new BranchHeadException(Kind.UNAVAILABLE, "The connector answered " + response
+                                .statusCode() + " without a flavor for integration " + integration);
+                    }
+                    return flavor;
+                });
+    }
+
     /** The connector's own explanation (an ApiError's detail), never more than a line of it. */
     private String detail(String body) {
         if (body == null || body.isBlank()) {

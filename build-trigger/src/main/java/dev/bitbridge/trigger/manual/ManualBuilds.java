@@ -47,17 +47,15 @@ class ManualBuilds {
 
     private final TargetResolver targets;
     private final BranchHeads heads;
-    private final IntegrationFlavors flavors;
     private final RequestStore requests;
     private final Transitions transitions;
     private final BuildViews views;
     private final ObjectMapper json;
 
-    ManualBuilds(TargetResolver targets, BranchHeads heads, IntegrationFlavors flavors, RequestStore requests,
+    ManualBuilds(TargetResolver targets, BranchHeads heads, RequestStore requests,
             Transitions transitions, BuildViews views, ObjectMapper json) {
         this.targets = targets;
         this.heads = heads;
-        this.flavors = flavors;
         this.requests = requests;
         this.transitions = transitions;
         this.views = views;
@@ -110,7 +108,7 @@ class ManualBuilds {
         Uni<Resolved> resolved = body.commit() == null
                 ? heads.head(body.integration(), body.repository(), body.branch())
                         .map(head -> new Resolved(head.commit(), head.flavor()))
-                : (heads.configured() ? flavors.of(body.integration()) : Uni.createFrom().item(body.flavor()))
+                : (heads.configured() ? heads.flavor(body.integration()) : Uni.createFrom().item(body.flavor()))
                         .map(flavor -> new Resolved(body.commit().toLowerCase(java.util.Locale.ROOT), flavor));
         return resolved
                 .onFailure(BranchHeadException.class).transform(f -> refusal((BranchHeadException) f))

@@ -22,6 +22,8 @@ public final class BuildRequestIds {
     public static final String COMMIT = "commit";
 
     private static final UUID NAMESPACE = UUID.fromString("6c0f7d58-3f5e-4a43-9d3c-6a1b1b7e2b10");
+    /** A namespace of its own for manual builds: their ids never equal an automatic build's. */
+    private static final UUID MANUAL_NAMESPACE = UUID.fromString("3d1c5a8e-7f0b-4c2e-9a61-52f0c4b7d9e3");
 
     /**
      * @param integration the integration
@@ -36,7 +38,17 @@ public final class BuildRequestIds {
         for (String part : new String[] { integration, repository, commit, job == null ? "" : job, kind }) {
             name.append(part.length()).append(':').append(part);
         }
-        return nameBased(name.toString()).toString();
+        return nameBased(NAMESPACE, name.toString()).toString();
+    }
+
+    /**
+     * @param integration the integration
+     * @param idempotencyKey the key a client sent with a person's request ({@code Idempotency-Key})
+     * @return the id of the manual build asked for with this key: a retried request names the build the first made
+     */
+    public static String manual(String integration, String idempotencyKey) {
+        String name = integration.length() + ":" + integration + idempotencyKey.length() + ":" + idempotencyKey;
+        return nameBased(MANUAL_NAMESPACE, name).toString();
     }
 
     /** @return the kind of a pull request built separately from pushes of its commits */
@@ -54,7 +66,7 @@ public final class BuildRequestIds {
         return "schedule/" + scheduleId + "/" + slot;
     }
 
-    private static UUID nameBased(String name) {
+    private static UUID nameBased(UUID namespaceId, String name) {
         MessageDigest sha1;
         try {
             sha1 = MessageDigest.getInstance("SHA-1");
@@ -62,7 +74,7 @@ public final class BuildRequestIds {
             throw new IllegalStateException("every JDK has SHA-1", e);
         }
         ByteBuffer namespace = ByteBuffer.allocate(16);
-        namespace.putLong(NAMESPACE.getMostSignificantBits()).putLong(NAMESPACE.getLeastSignificantBits());
+        namespace.putLong(namespaceId.getMostSignificantBits()).putLong(namespaceId.getLeastSignificantBits());
         sha1.update(namespace.array());
         byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
         hash[6] = (byte) ((hash[6] & 0x0f) | 0x50); // version 5

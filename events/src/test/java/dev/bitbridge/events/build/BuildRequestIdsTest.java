@@ -110,4 +110,16 @@ class BuildRequestIdsTest {
         assertThat(BuildRequestIds.tag("v1.2.0")).isEqualTo("tag/v1.2.0");
         assertThat(BuildRequestIds.schedule("nightly", "2026-11-22T02:00Z")).isEqualTo("schedule/nightly/2026-11-22T02:00Z");
     }
+
+    @Test
+    void aManualRequestsIdComesFromItsKeyAndNeverEqualsAnAutomaticOne() {
+        String id = BuildRequestIds.manual("acme", "retry-7f3a");
+        assertThat(BuildRequestIds.manual("acme", "retry-7f3a")).isEqualTo(id);
+        assertThat(java.util.UUID.fromString(id).version()).isEqualTo(5);
+        assertThat(BuildRequestIds.manual("acme", "retry-7f3b")).isNotEqualTo(id);
+        assertThat(BuildRequestIds.manual("acme2", "retry-7f3a")).isNotEqualTo(id);
+        // the boundary between integration and key is part of the name
+        assertThat(BuildRequestIds.manual("acme:", "x")).isNotEqualTo(BuildRequestIds.manual("acme", ":x"));
+        assertThat(id).isNotEqualTo(BuildRequestIds.of("acme", "", "", null, "retry-7f3a"));
+    }
 }
