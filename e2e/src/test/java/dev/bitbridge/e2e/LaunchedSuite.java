@@ -60,7 +60,12 @@ final class LaunchedSuite implements AutoCloseable {
         Path repository = Path.of(System.getProperty("bitbridge.repository", "..")).toAbsolutePath().normalize();
         Path home = repository.resolve("e2e/target/" + name + "-" + System.currentTimeMillis());
         LaunchedSuite suite = new LaunchedSuite(repository, home);
-        suite.launch();
+        try {
+            suite.launch();
+        } catch (Exception | AssertionError e) {
+            suite.close(); // what did start (PostgreSQL, Kafka, services) must not outlive the test
+            throw e;
+        }
         return suite;
     }
 

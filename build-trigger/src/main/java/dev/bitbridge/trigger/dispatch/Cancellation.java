@@ -88,6 +88,9 @@ class Cancellation {
                                 + " was not stopped";
                     }
                     row.nextActionAt = clock.instant().plus(config.tracking().initialInterval());
+                    if ("QUEUED".equals(row.state)) {
+                        return Uni.createFrom().voidItem(); // known already: no second QUEUED record
+                    }
                     return transitions.reach(row, BuildState.QUEUED, "queued in Jenkins as item " + queueId);
                 });
             });

@@ -64,8 +64,10 @@ public class DueBuilds {
             build.dispatchStartedAt = now;
             build.attempts++;
         }
-        // Past the longest the action can take (two Jenkins calls): then recovery may take over.
-        Duration lease = config.recoverAfter().plus(config.requestTimeout().multipliedBy(2));
+        // Past the longest the action can take (two Jenkins calls; a cancel up to six: a lookup, a crumb, the cancel,
+        // the queue item, the stop): then another replica may take over.
+        Duration lease = config.recoverAfter().plus(config.requestTimeout()
+                .multipliedBy(action == Claim.Action.CANCEL ? 6 : 2));
         build.nextActionAt = now.plus(lease).truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it
         build.leasedUntil = build.nextActionAt;
         build.updatedAt = now;

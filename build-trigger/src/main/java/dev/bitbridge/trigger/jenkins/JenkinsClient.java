@@ -135,12 +135,17 @@ public final class JenkinsClient {
         });
     }
 
-    /** {@code POST /queue/cancelItem?id=N}: false when the item had already left the queue (404) */
+    /**
+     * {@code POST /queue/cancelItem?id=N}: false when the item had already left the queue (404). A 422 is Jenkins
+     * refusing: the user lacks Job/Cancel on the item's job (jenkins.md), which asking again will not change.
+     */
     public Uni<Boolean> cancelQueued(JenkinsEndpoint endpoint, long id) {
         return post(endpoint, base(endpoint) + "/queue/cancelItem?id=" + id, MultiMap.caseInsensitiveMultiMap(), false)
                 .map(response -> switch (response.statusCode()) {
                     case 200, 204, 302 -> true;
-                    case 404, 422 -> false;
+                    case 404 -> false;
+                    case 422 -> throw new JenkinsException(422, false, "Jenkins refused to cancel queue item " + id
+                            + ": user " + endpoint.user() + " lacks the Job/Cancel permission on its job");
                     default -> throw answer(response.statusCode(), "cancelling queue item " + id, endpoint);
                 });
     }

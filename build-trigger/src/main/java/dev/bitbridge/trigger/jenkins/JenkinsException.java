@@ -33,11 +33,11 @@ public class JenkinsException extends RuntimeException {
 
     /**
      * @return whether the request certainly did not take effect: no connection was made (refused, unknown host, connect
-     *         timeout), or Jenkins answered 503 (down or starting) or 429 — unlike a timeout, a 502 or a 504, after
-     *         which a POST may have been served
+     *         timeout), or 429 — unlike a timeout or a 502, 503 or 504, after which a POST may have been served (a
+     *         proxy in front of Jenkins answers 503 when the upstream reset the stream, possibly after taking the POST)
      */
     public boolean notReceived() {
-        return notConnected || status == 503 || status == 429;
+        return notConnected || status == 429;
     }
 
     /** @return the HTTP status, 0 when Jenkins did not answer */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,6 +22,7 @@ import dev.bitbridge.testkit.jenkins.BuildResult;
 import dev.bitbridge.testkit.jenkins.InjectJenkins;
 import dev.bitbridge.testkit.jenkins.JenkinsSimulator;
 import dev.bitbridge.testkit.jenkins.JenkinsSimulatorResource;
+import dev.bitbridge.testkit.jenkins.Permission;
 import dev.bitbridge.testkit.jenkins.QueueItemView;
 import dev.bitbridge.trigger.branches.ConnectorStub;
 import dev.bitbridge.trigger.branches.ConnectorStubResource;
@@ -72,6 +74,7 @@ class CancelTest {
     @AfterEach
     void jenkinsAsUsual() {
         jenkins.outage(false);
+        jenkins.refuseConnections(false);
         jenkins.delays(Duration.ZERO, Duration.ZERO);
         jenkins.slowAnswers(null, Duration.ZERO);
     }
@@ -79,15 +82,19 @@ class CancelTest {
     @Test
     void notSentYetItIsStoppedAtOnceWithoutAJenkinsCall() throws Exception {
         long cancelsBefore = jenkins.requestCount("POST", "/queue/cancelItem");
-        jenkins.outage(true);
+        jenkins.refuseConnections(true); // certainly not received: the build goes back to PENDING
         String id = build();
-        await().atMost(WAIT).until(() -> jenkins.requestCount("POST", "/job/" + job + "/buildWithParameters") >= 1
-                && "PENDING".equals(admin().get("/api/v1/builds/" + id).path("state")));
+        // Tried once (the row changed since it was stored) and pending again.
+        await().atMost(WAIT).until(() -> {
+            var view = admin().get("/api/v1/builds/" + id);
+            return "PENDING".equals(view.path("state"))
+                    && !view.path("updatedAt").toString().equals(view.path("createdAt").toString());
+        });
 
         cancel(id, "bob").then().statusCode(200).body("state", equalTo("STOPPED"))
                 .body("reason", equalTo("cancelled by bob before it was sent to Jenkins"))
                 .body("cancelRequestedBy", equalTo("bob"));
-        jenkins.outage(false);
+        jenkins.refuseConnections(false);
 
         BuildEvent stopped = await().atMost(WAIT).until(() -> last(id), e -> e != null);
         Thread.sleep(2000);
@@ -114,6 +121,30 @@ class CancelTest {
         assertThat(events(id)).extracting(BuildEvent::state).containsExactly(BuildState.QUEUED, BuildState.STOPPED);
         assertThat(jenkins.triggerCount(job)).as("posted once, its answer recorded, not posted again").isEqualTo(1);
         assertThat(jenkins.queueItem(queueId(last)).map(QueueItemView::cancelled)).contains(true);
+    }
+
+    /** Jenkins answers 422 to a user without Job/Cancel: said once in cancelProblem, and the build is followed on. */
+    @Test
+    void aCancelJenkinsRefusesIsRecordedOnceAndTheBuildIsFollowedOn() throws Exception {
+        jenkins.addUser("nocancel", "nocancel-password", Set.of(Permission.OVERALL_READ, Permission.JOB_READ,
+                Permission.JOB_BUILD)).apiToken("nocancel", "nocancel-token");
+        Builds.admin().body(Map.of("baseUrl", jenkinsUrl, "username", "nocancel", "credentialKind", "api-token",
+                "secret", "nocancel-token", "defaultJob", job))
+                .put("/api/v1/integrations/" + integration + "/jenkins-target").then().statusCode(200);
+        long cancelsBefore = jenkins.requestCount("POST", "/queue/cancelItem");
+        jenkins.delays(Duration.ofMinutes(10), Duration.ZERO);
+        String id = build();
+        await().atMost(WAIT).until(() -> last(id), e -> e != null && e.state() == BuildState.QUEUED);
+
+        cancel(id, "bob").then().statusCode(202);
+        await().atMost(WAIT).until(() -> admin().get("/api/v1/builds/" + id).path("cancelProblem") != null);
+        Thread.sleep(3000); // a refused cancel is not asked again, nor the build reported again
+
+        var view = admin().get("/api/v1/builds/" + id);
+        assertThat((String) view.path("state")).isEqualTo("QUEUED");
+        assertThat((String) view.path("cancelProblem")).contains("Job/Cancel");
+        assertThat(events(id)).extracting(BuildEvent::state).containsExactly(BuildState.QUEUED);
+        assertThat(jenkins.requestCount("POST", "/queue/cancelItem") - cancelsBefore).isEqualTo(1);
     }
 
     @Test
