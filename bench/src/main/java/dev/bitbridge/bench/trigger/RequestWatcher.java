@@ -41,7 +41,9 @@ public final class RequestWatcher implements AutoCloseable {
                 ConsumerConfig.CLIENT_ID_CONFIG, "bitbridge-bench-request-watcher",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20"),
+                // it only needs each record's timestamp, not soon: few fetches, so that it costs the broker little
+                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536",
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "500"),
                 new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.BUILD_REQUESTS_V1, Duration.ofSeconds(30))
                 .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();

@@ -62,7 +62,7 @@ public final class TriggerBenchmark {
     /** Every parameter build-trigger sends for a push build; Jenkins keeps only the declared ones. */
     static final String[] PARAMETERS = { "BITBRIDGE_REQUEST_ID", "COMMIT", "REPOSITORY", "BRANCH", "TASK_KEYS",
             "REQUESTED_BY", "BUILD_REASON" };
-    private static final Duration POLL = Duration.ofMillis(10);
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private final TriggerOptions options;
     private final List<String> notes = new ArrayList<>();

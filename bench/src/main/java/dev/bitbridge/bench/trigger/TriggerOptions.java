@@ -81,7 +81,7 @@ public record TriggerOptions(
               --warmup-requests=2000       build requests dispatched first, not counted
               --requests=5000              build requests of the dispatch phase, published at once (dispatches/s)
               --warmup-rate=50 --warmup-duration=30s   pushes through the analyzer before the latency runs (0: none)
-              --rates=50,100               fixed rates of the latency runs, pushes per second
+              --rates=10,50,100            fixed rates of the latency runs, pushes per second
               --rate-duration=30s          how long each latency run publishes
               --tracked-builds=500         builds running at once in the tracking phase
               --tracking-settle=170s       last tracked build queued -> start of the steady window
@@ -136,7 +136,7 @@ public record TriggerOptions(
                 source.positiveInt("requests", smoke ? "300" : "5000"),
                 source.nonNegativeInt("warmup-rate", smoke ? "0" : "50"),
                 source.duration("warmup-duration", smoke ? "2s" : "30s"),
-                source.positiveInts("rates", "50,100"),
+                source.positiveInts("rates", "10,50,100"),
                 source.duration("rate-duration", smoke ? "4s" : "30s"),
                 source.positiveInt("tracked-builds", smoke ? "50" : "500"),
                 source.duration("tracking-settle", smoke ? "15s" : "170s"),

@@ -22,7 +22,7 @@ class TriggerOptionsTest {
         assertEquals(2000, o.warmupRequests());
         assertEquals(5000, o.requests());
         assertEquals(1500, o.warmupPushes(), "50/s for 30 s");
-        assertEquals(List.of(50, 100), o.rates());
+        assertEquals(List.of(10, 50, 100), o.rates());
         assertEquals(3000, o.pushesAt(100), "100/s for 30 s");
         assertEquals(500, o.trackedBuilds());
         assertEquals(Duration.ofSeconds(170), o.trackingSettle());
