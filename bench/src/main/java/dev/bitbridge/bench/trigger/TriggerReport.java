@@ -180,7 +180,7 @@ public record TriggerReport(TriggerOptions options, MachineInfo machine, LoadAve
                 + "%d s in the simulator; %,d POSTed in %.1f s", run.builds(), TriggerBenchmark.LONG_JOB,
                 run.buildDuration().toSeconds(), run.posted(), run.dispatchSeconds()));
         for (TrackingWindow w : run.windows()) {
-            line(out, String.format(Locale.ROOT, "  %-13s: %.0f s from +%.0f s after the last POST: %s requests = "
+            line(out, String.format(Locale.ROOT, "  %-13s: %.0f s from +%.0f s after the last POST was answered: %s requests = "
                     + "%.2f per running build per minute (%.1f/s); the poll schedule alone: %.2f; build-trigger %.2f "
                     + "cores", w.name(), w.seconds(), w.startSeconds(), w.requests().describe(),
                     w.perBuildPerMinute(), w.perSecond(), w.expectedPerBuildPerMinute(), w.triggerCores()));
