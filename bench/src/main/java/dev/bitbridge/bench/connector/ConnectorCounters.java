@@ -68,7 +68,7 @@ public record ConnectorCounters(double records, double fetches, double commitNan
     }
 
     /** @return the growth of one metric, summed over its samples whose labels contain {@code label} (or all) */
-    static double delta(Map<String, Double> before, Map<String, Double> after, String name, String label) {
+    public static double delta(Map<String, Double> before, Map<String, Double> after, String name, String label) {
         if (after.isEmpty()) {
             return Double.NaN;
         }

@@ -1,16 +1,12 @@
 package dev.bitbridge.bench.connector;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import dev.bitbridge.bench.BenchOptions;
+import dev.bitbridge.bench.OptionSource;
 
 /**
  * Everything a connector run can vary. Each option is read from {@code --name=value} on the command line, else from
@@ -110,32 +106,15 @@ public record ConnectorOptions(
      * @throws IllegalArgumentException on an unknown or malformed option
      */
     public static ConnectorOptions parse(String... args) {
-        Map<String, String> given = new LinkedHashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("Unexpected argument '" + arg + "'\n" + USAGE);
-            }
-            String body = arg.substring(2);
-            int eq = body.indexOf('=');
-            String name = eq < 0 ? body : body.substring(0, eq);
-            if (!NAMES.contains(name)) {
-                throw new IllegalArgumentException("Unknown option --" + name + "\n" + USAGE);
-            }
-            if (eq < 0 && !FLAGS.contains(name)) {
-                throw new IllegalArgumentException("Option --" + name + " needs a value: --" + name + "=...");
-            }
-            given.put(name, eq < 0 ? "true" : body.substring(eq + 1));
-        }
-        Source source = new Source(given);
-        boolean smoke = Boolean.parseBoolean(source.get("smoke", "false"));
-        Path root = (source.has("root") ? Path.of(source.get("root", null)) : detectRoot()).toAbsolutePath()
-                .normalize();
+        OptionSource source = OptionSource.parse(args, NAMES, FLAGS, USAGE);
+        boolean smoke = source.flag("smoke", "false");
+        Path root = source.root();
         int[] commits = commitRange(source.get("commits", "1-3"));
         return new ConnectorOptions(
                 root,
                 Path.of(source.get("connector-jar",
                         root.resolve("bitbucket-connector/target/quarkus-app/quarkus-run.jar").toString())),
-                splitArgs(source.get("connector-jvm-args", "-Xmx512m")),
+                OptionSource.splitArgs(source.get("connector-jvm-args", "-Xmx512m")),
                 Path.of(source.get("connector-log", root.resolve("bench/target/connector.log").toString())),
                 source.duration("ready-timeout", "180s"),
                 Path.of(source.get("result-file", root.resolve("bench/target/connector-result.txt").toString())),
@@ -153,7 +132,7 @@ public record ConnectorOptions(
                 phases(source.get("phases", String.join(",", PHASES))),
                 Double.parseDouble(source.get("target-events", "200")),
                 source.duration("target-p99", "100ms"),
-                Boolean.parseBoolean(source.get("simulator-nodelay", "true").trim()));
+                source.flag("simulator-nodelay", "true"));
     }
 
     /** @return whether {@code --help} was asked for */
@@ -197,103 +176,10 @@ public record ConnectorOptions(
     }
 
     static List<Integer> rates(String text) {
-        List<Integer> out = new ArrayList<>();
-        for (String part : text.split(",")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            try {
-                int rate = Integer.parseInt(part.trim());
-                if (rate < 1) {
-                    throw new IllegalArgumentException("--rates must be positive, was " + rate);
-                }
-                out.add(rate);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--rates is not a list of numbers: '" + text + "'", e);
-            }
-        }
-        return List.copyOf(out);
+        return OptionSource.positiveIntList("rates", text);
     }
 
     static Set<String> phases(String text) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String part : text.split(",")) {
-            String phase = part.trim();
-            if (phase.isEmpty()) {
-                continue;
-            }
-            if (!PHASES.contains(phase)) {
-                throw new IllegalArgumentException("Unknown phase '" + phase + "'; phases are " + PHASES);
-            }
-            out.add(phase);
-        }
-        return Set.copyOf(out);
-    }
-
-    private static Path detectRoot() {
-        Path cwd = Path.of("").toAbsolutePath();
-        if (Files.isDirectory(cwd.resolve("bench")) && Files.exists(cwd.resolve("pom.xml"))) {
-            return cwd;
-        }
-        if (cwd.getFileName() != null && cwd.getFileName().toString().equals("bench") && cwd.getParent() != null
-                && Files.exists(cwd.getParent().resolve("pom.xml"))) {
-            return cwd.getParent();
-        }
-        return cwd;
-    }
-
-    private static List<String> splitArgs(String text) {
-        List<String> out = new ArrayList<>();
-        for (String part : text.trim().split("\\s+")) {
-            if (!part.isEmpty()) {
-                out.add(part);
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    /** Command line first, then {@code bench.*} system properties. */
-    private record Source(Map<String, String> given) {
-
-        boolean has(String name) {
-            return given.containsKey(name) || System.getProperty("bench." + name) != null;
-        }
-
-        String get(String name, String fallback) {
-            String value = given.get(name);
-            if (value == null) {
-                value = System.getProperty("bench." + name);
-            }
-            return value == null ? fallback : value;
-        }
-
-        Duration duration(String name, String fallback) {
-            Duration d = BenchOptions.parseDuration(get(name, fallback));
-            if (d.isNegative()) {
-                throw new IllegalArgumentException("--" + name + " must not be negative");
-            }
-            return d;
-        }
-
-        int positiveInt(String name, String fallback) {
-            int n = nonNegativeInt(name, fallback);
-            if (n < 1) {
-                throw new IllegalArgumentException("--" + name + " must be at least 1, was " + n);
-            }
-            return n;
-        }
-
-        int nonNegativeInt(String name, String fallback) {
-            String value = get(name, fallback);
-            try {
-                int n = Integer.parseInt(value.trim());
-                if (n < 0) {
-                    throw new IllegalArgumentException("--" + name + " must not be negative, was " + n);
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--" + name + " is not a number: '" + value + "'", e);
-            }
-        }
+        return OptionSource.choices("phase", text, PHASES);
     }
 }

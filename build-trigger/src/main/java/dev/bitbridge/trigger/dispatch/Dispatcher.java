@@ -96,7 +96,10 @@ public class Dispatcher {
                     }
                     List<Uni<Void>> actions = new ArrayList<>();
                     claims.forEach(claim -> actions.add(SinglePass.isolated(vertx, () -> act(claim))));
-                    return Uni.join().all(actions).andCollectFailures().replaceWithVoid();
+                    Uni<Void> all = Uni.join().all(actions).andCollectFailures().replaceWithVoid();
+                    // A full batch: more builds may be due. Run again when this pass ends rather than at the next
+                    // scheduled pass, which would leave a backlog waiting up to poll-interval between batches.
+                    return claims.size() < config.dispatch().batchSize() ? all : all.eventually(passes::wake);
                 })
                 .onFailure(Error.class).invoke(error -> fatalErrors.handle("a dispatch pass", (Error) error))
                 .onFailure().recoverWithItem(failure -> {

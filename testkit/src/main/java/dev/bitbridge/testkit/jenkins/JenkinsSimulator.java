@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import dev.bitbridge.testkit.bitbucket.http.SimHttpServer;
 import dev.bitbridge.testkit.bitbucket.http.SimRequest;
@@ -43,6 +44,7 @@ public final class JenkinsSimulator implements AutoCloseable {
     private final JenkinsFaults faults = new JenkinsFaults();
     private final List<JenkinsRequest> requests = new ArrayList<>();
     private final int port;
+    private volatile Consumer<TriggerArrival> triggerListener;
     private SimHttpServer server;
 
     private JenkinsSimulator(int port) {
@@ -403,6 +405,16 @@ public final class JenkinsSimulator implements AutoCloseable {
                 .isBefore(to)).count();
     }
 
+    /**
+     * Tells {@code listener} of every trigger request ({@code buildWithParameters}, {@code build}) once it is answered,
+     * with the time it arrived: a benchmark's way to time a client from its input to Jenkins. Called on the serving
+     * thread, so it must be quick; {@code null} stops it.
+     */
+    public JenkinsSimulator onTrigger(Consumer<TriggerArrival> listener) {
+        this.triggerListener = listener;
+        return this;
+    }
+
     public void clearRequests() {
         synchronized (requests) {
             requests.clear();
@@ -418,6 +430,7 @@ public final class JenkinsSimulator implements AutoCloseable {
     }
 
     private SimResponse handle(SimRequest request) {
+        long arrived = System.nanoTime();
         faults.delay();
         String path = request.uri().getRawPath();
         SimResponse response = faults.take(path);
@@ -434,6 +447,12 @@ public final class JenkinsSimulator implements AutoCloseable {
         synchronized (requests) {
             requests.add(new JenkinsRequest(request.method(), path, request.uri().getRawQuery(), response.status(),
                     user, Instant.ofEpochMilli(model.now())));
+        }
+        Consumer<TriggerArrival> listener = triggerListener;
+        if (listener != null && TriggerArrival.isTrigger(request.method(), path)) {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            Call.of(request, null, null).parameters().forEach((name, values) -> parameters.put(name, values.get(0)));
+            listener.accept(new TriggerArrival(path, parameters, response.status(), arrived));
         }
         faults.delayAnswer(path);
         return response;

@@ -1,9 +1,10 @@
 package dev.bitbridge.testkit.jenkins;
 
 import java.time.Duration;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * A buildable job: a Pipeline ({@code WorkflowJob}, also every branch job of a multibranch project) or a freestyle
@@ -28,6 +29,7 @@ final class Job extends TreeItem {
     private final Kind kind;
     private final List<JobParameter> parameters;
     private final List<Build> builds = new ArrayList<>();
+    private final List<Build> newestFirst = new NewestFirst();
     private final BuildPlan plan = new BuildPlan();
     private int nextBuildNumber = 1;
     private boolean disabled;
@@ -114,14 +116,33 @@ final class Job extends TreeItem {
         return build;
     }
 
-    /** @return its builds, newest first */
+    /**
+     * @return its builds, newest first: a read-only view, not a copy (a job may have thousands of builds, and every
+     *         build's JSON looks at its recent ones); read it while holding the model
+     */
     List<Build> builds() {
-        List<Build> newestFirst = new ArrayList<>(builds);
-        Collections.reverse(newestFirst);
         return newestFirst;
     }
 
     Build build(int number) {
+        // numbered from 1 in the order they start, and never removed: build n is at n - 1
+        if (number >= 1 && number <= builds.size() && builds.get(number - 1).number() == number) {
+            return builds.get(number - 1);
+        }
         return builds.stream().filter(b -> b.number() == number).findFirst().orElse(null);
+    }
+
+    /** {@link #builds} in reverse, without copying. */
+    private final class NewestFirst extends AbstractList<Build> implements RandomAccess {
+
+        @Override
+        public Build get(int index) {
+            return builds.get(builds.size() - 1 - index);
+        }
+
+        @Override
+        public int size() {
+            return builds.size();
+        }
     }
 }

@@ -110,16 +110,17 @@ final class JobApi {
     private Build build(Job job, String segment) {
         long now = model.now();
         List<Build> builds = job.builds();
-        List<Build> done = builds.stream().filter(b -> !b.building(now)).toList();
         switch (segment) {
             case "lastBuild":
                 return builds.isEmpty() ? null : builds.get(0);
             case "lastCompletedBuild":
-                return done.isEmpty() ? null : done.get(0);
+                return builds.stream().filter(b -> !b.building(now)).findFirst().orElse(null);
             case "lastSuccessfulBuild":
-                return done.stream().filter(b -> b.result(now).successful()).findFirst().orElse(null);
+                return builds.stream().filter(b -> !b.building(now) && b.result(now).successful()).findFirst()
+                        .orElse(null);
             case "lastFailedBuild":
-                return done.stream().filter(b -> b.result(now) == BuildResult.FAILURE).findFirst().orElse(null);
+                return builds.stream().filter(b -> !b.building(now) && b.result(now) == BuildResult.FAILURE)
+                        .findFirst().orElse(null);
             default:
                 try {
                     return job.build(Integer.parseInt(segment));

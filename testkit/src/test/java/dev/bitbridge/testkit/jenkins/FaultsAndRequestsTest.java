@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,5 +113,33 @@ class FaultsAndRequestsTest {
             assertThat(r.status()).isEqualTo(401);
             assertThat(r.user()).isNull();
         });
+    }
+
+    @Test
+    void triggersAreReportedWithTheirParametersAndWhenTheyArrived() {
+        List<TriggerArrival> arrivals = new CopyOnWriteArrayList<>();
+        jenkins.onTrigger(arrivals::add);
+        jenkins.latency(Duration.ofMillis(200));
+        long before = System.nanoTime();
+
+        bot.postForm("/job/app/buildWithParameters?delay=0sec", "COMMIT=abc&UNKNOWN=x");
+        long after = System.nanoTime();
+        bot.get("/job/app/api/json");
+        bot.post("/job/missing/buildWithParameters?COMMIT=def");
+
+        assertThat(arrivals).hasSize(2);
+        TriggerArrival queued = arrivals.get(0);
+        assertThat(queued.path()).isEqualTo("/job/app/buildWithParameters");
+        assertThat(queued.parameters()).containsEntry("COMMIT", "abc").containsEntry("UNKNOWN", "x")
+                .containsEntry("delay", "0sec");
+        assertThat(queued.status()).isEqualTo(201);
+        assertThat(queued.accepted()).isTrue();
+        assertThat(queued.arrivedNanos()).isBetween(before, after - Duration.ofMillis(200).toNanos());
+        assertThat(arrivals.get(1).accepted()).isFalse();
+        assertThat(arrivals.get(1).status()).isEqualTo(404);
+
+        jenkins.onTrigger(null);
+        bot.post("/job/app/buildWithParameters?COMMIT=ghi");
+        assertThat(arrivals).hasSize(2);
     }
 }

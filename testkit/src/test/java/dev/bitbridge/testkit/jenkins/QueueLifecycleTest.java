@@ -187,6 +187,30 @@ class QueueLifecycleTest {
     }
 
     @Test
+    void eachLeftItemIsPurgedTheRetentionAfterItLeftWhicheverWasQueuedFirst() {
+        jenkins.leftItemRetention(Duration.ofMinutes(5)).delays(Duration.ofMinutes(3), Duration.ZERO)
+                .executableLag(Duration.ZERO);
+        long started = bot.post("/job/app/buildWithParameters?COMMIT=a").queueId(); // leaves at +3 min
+        jenkins.advanceClock(Duration.ofMinutes(1));
+        long cancelled = bot.post("/job/app/buildWithParameters?COMMIT=b").queueId();
+        assertThat(bot.post("/queue/cancelItem?id=" + cancelled).status()).isEqualTo(204); // leaves at +1 min
+        long waiting = bot.post("/job/app/buildWithParameters?COMMIT=c").queueId(); // leaves at +4 min
+
+        jenkins.advanceClock(Duration.ofMinutes(5)); // +6 min
+
+        assertThat(bot.get("/queue/item/" + cancelled + "/api/json").status()).isEqualTo(404);
+        assertThat(item(started).at("/executable/number").asInt()).isEqualTo(1);
+        assertThat(item(waiting).at("/executable/number").asInt()).isEqualTo(2);
+        jenkins.advanceClock(Duration.ofMinutes(2)); // +8 min: the first left at +3
+        assertThat(bot.get("/queue/item/" + started + "/api/json").status()).isEqualTo(404);
+        assertThat(item(waiting).at("/executable/number").asInt()).isEqualTo(2);
+        jenkins.advanceClock(Duration.ofMinutes(1)); // +9 min
+        assertThat(bot.get("/queue/item/" + waiting + "/api/json").status()).isEqualTo(404);
+        assertThat(jenkins.builds("app")).extracting(BuildView::queueId).containsExactly(waiting, started);
+        assertThat(jenkins.queuedItems()).isEmpty();
+    }
+
+    @Test
     void aRestartForgetsLeftItemsButKeepsWaitingOnesBuildsAndIds() {
         long left = bot.post("/job/app/buildWithParameters?COMMIT=a").queueId();
         jenkins.advanceClock(Duration.ofSeconds(20));
