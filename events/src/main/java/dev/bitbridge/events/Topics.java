@@ -65,6 +65,12 @@ public final class Topics {
     /** Build requests build-trigger could not read, as they were, with why in headers ({@link DeadLetters}). */
     public static final String BUILD_TRIGGER_DEAD_LETTERS_V1 = "bitbridge.build-trigger.dead-letters.v1";
 
+    /**
+     * Build states whose status Bitbucket refused, or status-reporter could not read, as they were, with why in headers
+     * ({@link DeadLetters}).
+     */
+    public static final String STATUS_REPORTER_DEAD_LETTERS_V1 = "bitbridge.status-reporter.dead-letters.v1";
+
     /** Room a record needs beyond its value: key, CloudEvents headers, record and batch overhead. */
     public static final int RECORD_OVERHEAD_BYTES = 64 * 1024;
 
@@ -133,11 +139,16 @@ public final class Topics {
             Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(28L * 24 * 60 * 60 * 1000),
                     "max.message.bytes", String.valueOf(4 * 1024 * 1024 + RECORD_OVERHEAD_BYTES)));
 
+    /** A build state record is small: allow what the builds topic's records may reach, with headers. */
+    public static final TopicSpec STATUS_REPORTER_DEAD_LETTERS_V1_SPEC = new TopicSpec(
+            STATUS_REPORTER_DEAD_LETTERS_V1, 1,
+            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(28L * 24 * 60 * 60 * 1000)));
+
     /** Every topic Bitbridge owns, in the order they should be created. */
     public static final List<TopicSpec> ALL = List.of(WEBHOOKS_V1_SPEC, INTEGRATIONS_V1_SPEC, WEBHOOK_REFUSALS_V1_SPEC,
             REFS_V1_SPEC, COMMITS_V1_SPEC, PULLREQUESTS_V1_SPEC, WEBHOOKS_DEAD_LETTERS_V1_SPEC, TASK_LINKS_V1_SPEC,
             BUILD_REQUESTS_V1_SPEC, BUILDS_V1_SPEC, ANALYSIS_SETTINGS_V1_SPEC, COMMIT_ANALYZER_DEAD_LETTERS_V1_SPEC,
-            BUILD_TRIGGER_DEAD_LETTERS_V1_SPEC);
+            BUILD_TRIGGER_DEAD_LETTERS_V1_SPEC, STATUS_REPORTER_DEAD_LETTERS_V1_SPEC);
 
     private Topics() {
     }

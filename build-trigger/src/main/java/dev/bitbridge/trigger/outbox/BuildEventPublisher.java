@@ -18,8 +18,8 @@ import io.vertx.mutiny.core.Vertx;
 import dev.bitbridge.events.Topics;
 import dev.bitbridge.platform.kafka.Output;
 import dev.bitbridge.platform.kafka.OutputMessages;
+import dev.bitbridge.platform.work.SinglePass;
 import dev.bitbridge.trigger.store.OutboxEntity;
-import dev.bitbridge.trigger.store.SinglePass;
 
 /**
  * Sends the outbox to {@code bitbridge.builds.v1} in order, and removes what Kafka acknowledged (ADR 12). A crash

@@ -12,7 +12,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
 import dev.bitbridge.platform.lifecycle.FatalErrors;
-import dev.bitbridge.trigger.store.SinglePass;
+import dev.bitbridge.platform.work.SinglePass;
 
 /**
  * Looks for due schedules every {@code schedules.poll-interval} and fires each, every one on a context of its own.

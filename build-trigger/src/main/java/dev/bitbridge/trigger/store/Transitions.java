@@ -64,7 +64,8 @@ public class Transitions {
                 build.queueId == null || build.jenkinsUrl == null ? null
                         : trimSlash(build.jenkinsUrl) + "/queue/item/" + build.queueId + "/",
                 build.buildUrl, build.buildNumber, state.isFinal() ? build.durationMs : null, request.reason(),
-                request.requestedBy(), request.taskKeys(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                request.requestedBy(), request.taskKeys(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
+                request.requestedAt(), build.jobUrl);
         OutboxEntity outbox = new OutboxEntity();
         outbox.requestId = build.requestId;
         outbox.sequence = build.sequence;

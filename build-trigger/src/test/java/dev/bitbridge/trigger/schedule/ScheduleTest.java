@@ -37,6 +37,7 @@ import dev.bitbridge.events.build.BuildEvent;
 import dev.bitbridge.events.build.BuildRequest;
 import dev.bitbridge.events.build.BuildRequestIds;
 import dev.bitbridge.events.build.BuildState;
+import dev.bitbridge.platform.work.SinglePass;
 import dev.bitbridge.testkit.PostgresTestResource;
 import dev.bitbridge.testkit.TopicScanner;
 import dev.bitbridge.testkit.jenkins.BuildView;
@@ -46,7 +47,6 @@ import dev.bitbridge.testkit.jenkins.JenkinsSimulatorResource;
 import dev.bitbridge.trigger.branches.ConnectorStub;
 import dev.bitbridge.trigger.branches.ConnectorStubResource;
 import dev.bitbridge.trigger.dispatch.TriggerTopicsResource;
-import dev.bitbridge.trigger.store.SinglePass;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -43,6 +43,10 @@ import dev.bitbridge.events.scm.Repository;
  * @param requestedBy who caused it, when known
  * @param taskKeys the request's task keys
  * @param occurredAt when build-trigger saw the state
+ * @param requestedAt when the build was asked for; of two builds of one commit under one status key (a person built it
+ *        again), the one asked for later is the newer, whatever order their records arrive in. Absent from records
+ *        written before it was added: then {@code occurredAt} stands in.
+ * @param jobUrl the Jenkins job's page, once a job was chosen: where a status links while the build has no page yet
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BuildEvent(
@@ -68,13 +72,26 @@ public record BuildEvent(
         String requestReason,
         Account requestedBy,
         List<String> taskKeys,
-        @JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE) OffsetDateTime occurredAt) {
+        @JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE) OffsetDateTime occurredAt,
+        @JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE) OffsetDateTime requestedAt,
+        String jobUrl) {
 
     /** CloudEvents type prefix; the state in lower case follows. */
     public static final String TYPE_PREFIX = "dev.bitbridge.build.";
 
     public BuildEvent {
         taskKeys = taskKeys == null ? List.of() : List.copyOf(taskKeys);
+    }
+
+    /** A record without {@link #requestedAt()} and {@link #jobUrl()}, as build-trigger wrote them before it was added. */
+    public BuildEvent(String requestId, long sequence, String integration, String flavor, Repository repository,
+            String commit, String branch, String tag, PullRequestRef pullRequest, String job, String statusKey,
+            BuildState state, String reason, String result, String jenkinsUrl, String queueUrl, String buildUrl,
+            Integer buildNumber, Long durationMillis, String requestReason, Account requestedBy, List<String> taskKeys,
+            OffsetDateTime occurredAt) {
+        this(requestId, sequence, integration, flavor, repository, commit, branch, tag, pullRequest, job, statusKey,
+                state, reason, result, jenkinsUrl, queueUrl, buildUrl, buildNumber, durationMillis, requestReason,
+                requestedBy, taskKeys, occurredAt, null, null);
     }
 
     /** @return the CloudEvents type, e.g. {@code dev.bitbridge.build.inprogress} */

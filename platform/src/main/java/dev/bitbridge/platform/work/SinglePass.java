@@ -1,4 +1,4 @@
-package dev.bitbridge.trigger.store;
+package dev.bitbridge.platform.work;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
