@@ -27,6 +27,9 @@ import java.util.Optional;
  * @param triggerPort the public HTTP port of {@code build-trigger}, serving Jenkins targets and builds under
  *        {@code /api/v1}
  * @param triggerManagementPort the management port of {@code build-trigger} on localhost: health, metrics, OpenAPI
+ * @param reporterPort the public HTTP port of {@code status-reporter}, serving what was posted for a commit under
+ *        {@code /api/v1}
+ * @param reporterManagementPort the management port of {@code status-reporter} on localhost: health, metrics, OpenAPI
  * @param serviceReadyTimeout how long a service may take to answer its readiness check
  * @param serviceJavaOptions JVM options for each service process
  * @param publicWebhookUrl where Bitbucket reaches the ingress from outside this machine ({@code
@@ -47,6 +50,8 @@ public record LauncherConfig(
         int analyzerManagementPort,
         int triggerPort,
         int triggerManagementPort,
+        int reporterPort,
+        int reporterManagementPort,
         Duration serviceReadyTimeout,
         String serviceJavaOptions,
         Optional<String> publicWebhookUrl) {
@@ -66,6 +71,9 @@ public record LauncherConfig(
     /** build-trigger's own defaults ({@code application.properties}), next to the analyzer's. */
     public static final int DEFAULT_TRIGGER_PORT = 8084;
     public static final int DEFAULT_TRIGGER_MANAGEMENT_PORT = 9004;
+    /** status-reporter's own defaults ({@code application.properties}), next to build-trigger's. */
+    public static final int DEFAULT_REPORTER_PORT = 8085;
+    public static final int DEFAULT_REPORTER_MANAGEMENT_PORT = 9005;
     /** Small heaps and the serial collector: a developer machine runs several of these next to an IDE. */
     public static final String DEFAULT_SERVICE_JAVA_OPTIONS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
@@ -92,6 +100,8 @@ public record LauncherConfig(
                 port(env, "BITBRIDGE_ANALYZER_MANAGEMENT_PORT", DEFAULT_ANALYZER_MANAGEMENT_PORT),
                 port(env, "BITBRIDGE_TRIGGER_PORT", DEFAULT_TRIGGER_PORT),
                 port(env, "BITBRIDGE_TRIGGER_MANAGEMENT_PORT", DEFAULT_TRIGGER_MANAGEMENT_PORT),
+                port(env, "BITBRIDGE_REPORTER_PORT", DEFAULT_REPORTER_PORT),
+                port(env, "BITBRIDGE_REPORTER_MANAGEMENT_PORT", DEFAULT_REPORTER_MANAGEMENT_PORT),
                 Duration.ofSeconds(number(env, "BITBRIDGE_SERVICE_READY_TIMEOUT_SECONDS", 100, 3600)),
                 env.getOrDefault("BITBRIDGE_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTIONS),
                 url(env, "BITBRIDGE_PUBLIC_WEBHOOK_URL"));

@@ -25,10 +25,13 @@ public final class ServiceCatalog {
     public static final String BITBUCKET_CONNECTOR = "bitbucket-connector";
     public static final String COMMIT_ANALYZER = "commit-analyzer";
     public static final String BUILD_TRIGGER = "build-trigger";
+    public static final String STATUS_REPORTER = "status-reporter";
     /** The connector's database; a database per service, so that no service depends on another's tables. */
     public static final String CONNECTOR_DATABASE = "bitbridge_connector";
     /** build-trigger's database: its Jenkins targets, builds and their outbox. */
     public static final String TRIGGER_DATABASE = "bitbridge_trigger";
+    /** status-reporter's database: each status's newest state and what was posted. */
+    public static final String REPORTER_DATABASE = "bitbridge_reporter";
     /** The integration declared in the ingress configuration, so a webhook can be tried without the connector. */
     public static final String DEMO_INTEGRATION = "demo";
     /**
@@ -54,14 +57,16 @@ public final class ServiceCatalog {
 
     /**
      * In start order: the connector after the ingress, whose URL it hands to Bitbucket; the analyzer after the
-     * connector, whose commit, ref and pull-request topics it reads; build-trigger last, after the analyzer whose build
-     * requests it dispatches and the connector it asks for branch heads.
+     * connector, whose commit, ref and pull-request topics it reads; build-trigger after the analyzer whose build
+     * requests it dispatches and the connector it asks for branch heads; status-reporter last, after build-trigger whose
+     * build states it posts through the connector.
      */
     private static final List<Entry> ENTRIES = List.of(
             new Entry(WEBHOOK_INGRESS, ServiceCatalog::webhookIngress),
             new Entry(BITBUCKET_CONNECTOR, ServiceCatalog::bitbucketConnector),
             new Entry(COMMIT_ANALYZER, ServiceCatalog::commitAnalyzer),
-            new Entry(BUILD_TRIGGER, ServiceCatalog::buildTrigger));
+            new Entry(BUILD_TRIGGER, ServiceCatalog::buildTrigger),
+            new Entry(STATUS_REPORTER, ServiceCatalog::statusReporter));
 
     private ServiceCatalog() {
     }
@@ -176,6 +181,31 @@ public final class ServiceCatalog {
         return quarkusApp(config, BUILD_TRIGGER, config.triggerPort(), "BITBRIDGE_TRIGGER_PORT",
                 config.triggerManagementPort(), "BITBRIDGE_TRIGGER_MANAGEMENT_PORT", props,
                 Set.of(adminToken, connectorToken, masterKey), Optional.of(TRIGGER_DATABASE));
+    }
+
+    /**
+     * status-reporter: its read API (what was posted for a commit) on the public port, localhost only, behind the same
+     * admin token; its state in a database of its own; statuses posted through the connector's API with that token
+     * (ADR 14); a build that never reached Jenkins links its page in build-trigger's API.
+     */
+    static ServiceSpec statusReporter(LauncherConfig config, LauncherHome home) {
+        String database = "localhost:" + config.postgresPort() + "/" + REPORTER_DATABASE;
+        String adminToken = "bitbridge.reporter.api.admin-token";
+        String connectorToken = "bitbridge.reporter.connector.api-token";
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("kafka.bootstrap.servers", config.kafkaBootstrapServers());
+        props.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + database);
+        props.put("quarkus.datasource.reactive.url", "postgresql://" + database);
+        props.put("quarkus.datasource.username", PostgresServer.USER);
+        props.put(adminToken, home.adminApiToken());
+        props.put("bitbridge.reporter.connector.url", "http://localhost:" + config.connectorPort());
+        props.put(connectorToken, home.adminApiToken());
+        props.put("bitbridge.reporter.links.build-page", "http://localhost:" + config.triggerPort()
+                + "/api/v1/builds/{requestId}");
+        props.put("quarkus.http.host", "localhost");
+        return quarkusApp(config, STATUS_REPORTER, config.reporterPort(), "BITBRIDGE_REPORTER_PORT",
+                config.reporterManagementPort(), "BITBRIDGE_REPORTER_MANAGEMENT_PORT", props,
+                Set.of(adminToken, connectorToken), Optional.of(REPORTER_DATABASE));
     }
 
     /**

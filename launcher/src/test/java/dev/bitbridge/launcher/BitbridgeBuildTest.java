@@ -41,9 +41,10 @@ class BitbridgeBuildTest {
         FakeRepository repo = repository();
 
         assertThat(build(repo))
-                .contains("Building webhook-ingress, bitbucket-connector, commit-analyzer, build-trigger");
-        assertThat(mavenCalls(repo)).singleElement().asString()
-                .endsWith("install -pl webhook-ingress,bitbucket-connector,commit-analyzer,build-trigger -am");
+                .contains("Building webhook-ingress, bitbucket-connector, commit-analyzer, build-trigger,"
+                        + " status-reporter");
+        assertThat(mavenCalls(repo)).singleElement().asString().endsWith(
+                "install -pl webhook-ingress,bitbucket-connector,commit-analyzer,build-trigger,status-reporter -am");
 
         assertThat(build(repo)).as("nothing changed").doesNotContain("Building");
         assertThat(mavenCalls(repo)).hasSize(1);
@@ -59,10 +60,10 @@ class BitbridgeBuildTest {
                 .endsWith("install -pl bitbucket-connector,build-trigger -am");
 
         repo.date("api/src/main", LATER.multipliedBy(2));
-        assertThat(build(repo)).as("a library of the connector, the analyzer and build-trigger changed")
-                .contains("Building bitbucket-connector, commit-analyzer, build-trigger (");
+        assertThat(build(repo)).as("a library of the connector, the analyzer, build-trigger and status-reporter changed")
+                .contains("Building bitbucket-connector, commit-analyzer, build-trigger, status-reporter (");
         assertThat(mavenCalls(repo)).hasSize(3).last().asString()
-                .endsWith("install -pl bitbucket-connector,commit-analyzer,build-trigger -am");
+                .endsWith("install -pl bitbucket-connector,commit-analyzer,build-trigger,status-reporter -am");
     }
 
     /**

@@ -92,6 +92,7 @@ class BitbridgeScriptTest {
             board.register(ServiceCatalog.BITBUCKET_CONNECTOR, 0, 18081, 19002);
             board.register(ServiceCatalog.COMMIT_ANALYZER, 0, 18083, 19003);
             board.register(ServiceCatalog.BUILD_TRIGGER, 0, 18084, 19004);
+            board.register(ServiceCatalog.STATUS_REPORTER, 0, 18085, 19005);
             board.set(Supervisor.POSTGRES, StatusBoard.State.READY, "database bitbridge_connector, user postgres");
             board.names().forEach(n -> board.set(n, StatusBoard.State.READY, "-"));
             home.writePid(Supervisor.NAME, supervisor.pid());
@@ -118,6 +119,9 @@ class BitbridgeScriptTest {
                     .contains("with build-trigger's API, same token (OpenAPI: http://localhost:19004/q/openapi)")
                     .contains("curl -sS -X PUT http://localhost:18084/api/v1/integrations/acme-cloud/jenkins-target")
                     .contains("\"secret\":\"<Jenkins API token>\"")
+                    .contains("Reporter:    http://localhost:18085/api/v1/statuses?integration={integration}"
+                            + "&commit={hash}")
+                    .contains("http://localhost:19005/q/health/ready, /q/metrics, /q/openapi  (localhost only)")
                     .doesNotContain(adminToken);
         } finally {
             supervisor.destroyForcibly();
@@ -159,6 +163,8 @@ class BitbridgeScriptTest {
         assertThat(run(home, "logs", "connector")).isEqualTo("connector line\n");
         assertThat(run(home, "logs", "trigger")).isEqualTo("trigger line\n");
         assertThat(run(home, "logs", "build-trigger")).isEqualTo("trigger line\n");
+        Files.writeString(home.logFile(ServiceCatalog.STATUS_REPORTER), "reporter line\n");
+        assertThat(run(home, "logs", "reporter")).isEqualTo("reporter line\n");
     }
 
     /** Runs {@code ./bitbridge <args>} with the home; asserts it succeeds and returns its output. */

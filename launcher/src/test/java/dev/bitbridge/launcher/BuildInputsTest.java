@@ -64,9 +64,9 @@ class BuildInputsTest {
     void refusesAModuleTheRootPomDoesNotList() {
         BuildInputs inputs = BuildInputs.read(FakeRepository.likeOurs(TestPaths.tempDir("repo-")).root);
 
-        assertThatThrownBy(() -> inputs.of("status-reporter"))
+        assertThatThrownBy(() -> inputs.of("deploy-operator"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("status-reporter is not a module of the root pom.xml");
+                .hasMessageContaining("deploy-operator is not a module of the root pom.xml");
     }
 
     /** The real poms: what ./bitbridge would rebuild the connector for today. */

@@ -86,6 +86,8 @@ final class FakeRepository {
                         "bitbridge-testkit:test")
                 .module("build-trigger", "build-trigger", "bitbridge-events", "bitbridge-platform", "bitbridge-api",
                         "bitbridge-credentials", "bitbridge-testkit:test")
+                .module("status-reporter", "status-reporter", "bitbridge-events", "bitbridge-platform",
+                        "bitbridge-api", "bitbridge-testkit:test")
                 .module("launcher", "bitbridge-launcher", "bitbridge-events", "bitbridge-testkit:test")
                 .rootPom();
     }

@@ -30,6 +30,8 @@ class LauncherConfigTest {
         assertThat(config.analyzerManagementPort()).isEqualTo(9003);
         assertThat(config.triggerPort()).isEqualTo(8084);
         assertThat(config.triggerManagementPort()).isEqualTo(9004);
+        assertThat(config.reporterPort()).isEqualTo(8085);
+        assertThat(config.reporterManagementPort()).isEqualTo(9005);
     }
 
     @Test
@@ -45,7 +47,9 @@ class LauncherConfigTest {
                 Map.entry("BITBRIDGE_ANALYZER_PORT", "18083"),
                 Map.entry("BITBRIDGE_ANALYZER_MANAGEMENT_PORT", "19003"),
                 Map.entry("BITBRIDGE_TRIGGER_PORT", "18084"),
-                Map.entry("BITBRIDGE_TRIGGER_MANAGEMENT_PORT", "19004")));
+                Map.entry("BITBRIDGE_TRIGGER_MANAGEMENT_PORT", "19004"),
+                Map.entry("BITBRIDGE_REPORTER_PORT", "18085"),
+                Map.entry("BITBRIDGE_REPORTER_MANAGEMENT_PORT", "19005")));
 
         assertThat(config.home()).isEqualTo(REPO.resolve("other-home"));
         assertThat(config.kafkaPort()).isEqualTo(19092);
@@ -58,6 +62,8 @@ class LauncherConfigTest {
         assertThat(config.analyzerManagementPort()).isEqualTo(19003);
         assertThat(config.triggerPort()).isEqualTo(18084);
         assertThat(config.triggerManagementPort()).isEqualTo(19004);
+        assertThat(config.reporterPort()).isEqualTo(18085);
+        assertThat(config.reporterManagementPort()).isEqualTo(19005);
     }
 
     @Test

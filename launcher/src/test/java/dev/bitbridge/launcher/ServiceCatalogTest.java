@@ -29,18 +29,18 @@ class ServiceCatalogTest {
     }
 
     @Test
-    void theConnectorStartsAfterTheIngressTheAnalyzerAfterTheConnectorTheTriggerLastAndTwoHaveADatabase() {
+    void theConnectorStartsAfterTheIngressThenTheAnalyzerTheTriggerAndTheReporterAndThreeHaveADatabase() {
         LauncherConfig config = LauncherConfig.fromEnvironment(Path.of(".."), Map.of());
         List<ServiceSpec> services = ServiceCatalog.services(config, new LauncherHome(TestPaths.tempDir("home-")).create());
 
         // The script builds what modules() lists and the supervisor runs what services() makes: the same list.
         assertThat(services).extracting(ServiceSpec::name).containsExactlyElementsOf(ServiceCatalog.modules())
                 .containsExactly(ServiceCatalog.WEBHOOK_INGRESS, ServiceCatalog.BITBUCKET_CONNECTOR,
-                        ServiceCatalog.COMMIT_ANALYZER, ServiceCatalog.BUILD_TRIGGER);
+                        ServiceCatalog.COMMIT_ANALYZER, ServiceCatalog.BUILD_TRIGGER, ServiceCatalog.STATUS_REPORTER);
         assertThat(services).allSatisfy(s -> assertThat(s.artifact())
                 .isEqualTo(config.repository().resolve(ServiceCatalog.artifact(s.name()))));
         assertThat(Supervisor.databases(services)).containsExactly(ServiceCatalog.CONNECTOR_DATABASE,
-                ServiceCatalog.TRIGGER_DATABASE);
+                ServiceCatalog.TRIGGER_DATABASE, ServiceCatalog.REPORTER_DATABASE);
     }
 
     @Test
@@ -230,5 +230,36 @@ class ServiceCatalogTest {
         assertThat(trigger.portVariable()).isEqualTo("BITBRIDGE_TRIGGER_PORT");
         assertThat(trigger.managementPortVariable()).isEqualTo("BITBRIDGE_TRIGGER_MANAGEMENT_PORT");
         assertThat(trigger.healthUrl()).isEqualTo("http://localhost:19004/q/health/ready");
+    }
+
+    @Test
+    void reporterHasItsOwnDatabaseAndPostsThroughTheConnectorWithTheSharedToken() {
+        LauncherHome home = new LauncherHome(TestPaths.tempDir("home-")).create();
+        LauncherConfig config = LauncherConfig.fromEnvironment(Path.of(".."), Map.of(
+                "BITBRIDGE_KAFKA_PORT", "19092", "BITBRIDGE_POSTGRES_PORT", "15432", "BITBRIDGE_CONNECTOR_PORT",
+                "18081", "BITBRIDGE_TRIGGER_PORT", "18084", "BITBRIDGE_REPORTER_PORT", "18085",
+                "BITBRIDGE_REPORTER_MANAGEMENT_PORT", "19005"));
+        ServiceSpec reporter = ServiceCatalog.statusReporter(config, home);
+
+        assertThat(reporter.name()).isEqualTo("status-reporter");
+        assertThat(reporter.artifact())
+                .isEqualTo(config.repository().resolve("status-reporter/target/quarkus-app/quarkus-run.jar"));
+        assertThat(reporter.systemProperties())
+                .containsEntry("quarkus.http.port", "18085")
+                .containsEntry("quarkus.http.host", "localhost")
+                .containsEntry("quarkus.management.port", "19005")
+                .containsEntry("kafka.bootstrap.servers", "localhost:19092")
+                .containsEntry("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:15432/bitbridge_reporter")
+                .containsEntry("quarkus.datasource.reactive.url", "postgresql://localhost:15432/bitbridge_reporter")
+                .containsEntry("bitbridge.reporter.api.admin-token", home.adminApiToken())
+                .containsEntry("bitbridge.reporter.connector.url", "http://localhost:18081")
+                .containsEntry("bitbridge.reporter.connector.api-token", home.adminApiToken())
+                .containsEntry("bitbridge.reporter.links.build-page",
+                        "http://localhost:18084/api/v1/builds/{requestId}");
+        assertThat(reporter.secretProperties()).containsExactlyInAnyOrder("bitbridge.reporter.api.admin-token",
+                "bitbridge.reporter.connector.api-token");
+        assertThat(reporter.database()).contains(ServiceCatalog.REPORTER_DATABASE);
+        assertThat(reporter.portVariable()).isEqualTo("BITBRIDGE_REPORTER_PORT");
+        assertThat(reporter.healthUrl()).isEqualTo("http://localhost:19005/q/health/ready");
     }
 }
