@@ -69,6 +69,25 @@ public class BitbucketCalls {
     }
 
     /**
+     * Sends one write (a build status) once, counted against the budget; never retried here: its caller owns retries,
+     * so that a status waiting for Bitbucket is not sent again by two layers.
+     *
+     * @return the answer when Bitbucket took it; fails with a {@link BitbucketException}
+     */
+    public Uni<BitbucketAnswer> sendOnce(Access access, HttpMethod method, String url, Object body) {
+        return Uni.createFrom().deferred(() -> {
+            budget.sending(access.budgetKey());
+            return http.call(access.target(), access.authorization(), method, url, body)
+                    .onTermination().invoke((answer, failure, cancelled) -> settle(access, answer, failure));
+        }).onFailure(BitbucketException.class).invoke(f -> {
+            BitbucketException failure = (BitbucketException) f;
+            if (failure.problem() == BitbucketProblem.RATE_LIMITED) {
+                budget.rateLimited(access.budgetKey(), failure.retryAfter());
+            }
+        });
+    }
+
+    /**
      * Reads the {@code values} of every page from {@code url} on (Cloud {@code next} links on the API's own host, Data
      * Center {@code start}/{@code isLastPage}), each page an essential, retried call.
      *

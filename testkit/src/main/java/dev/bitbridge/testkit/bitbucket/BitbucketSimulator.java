@@ -434,6 +434,14 @@ public final class BitbucketSimulator implements AutoCloseable {
         dcStyle.push(shape);
     }
 
+    /** Data Center: which build-status endpoints and states the server supports (default 8.0+: all of them). */
+    public void dataCenterBuildStatuses(DcBuildStatusSupport support) {
+        if (dcApi == null) {
+            throw new IllegalStateException("only a Data Center simulator has build-status versions");
+        }
+        dcApi.buildStatusSupport(support);
+    }
+
     /** Data Center: how webhook payloads write commit and pull-request timestamps (default epoch millis). */
     public void dataCenterTimestamps(DcTimestamps style) {
         dcStyle.timestamps(style);

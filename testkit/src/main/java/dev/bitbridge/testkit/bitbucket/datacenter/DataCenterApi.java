@@ -4,6 +4,7 @@ import java.util.ArrayList;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.bitbridge.testkit.bitbucket.DcBuildStatusSupport;
 import dev.bitbridge.testkit.bitbucket.auth.Principal;
 import dev.bitbridge.testkit.bitbucket.http.DcErrors;
 import dev.bitbridge.testkit.bitbucket.http.DcPage;
@@ -29,6 +30,8 @@ public final class DataCenterApi {
     private final Model model;
     private final DcAccess access;
     private final Router<Principal> router = new Router<>();
+    private final DcBuildStatusApi buildStatuses;
+    private volatile DcBuildStatusSupport buildStatusSupport = DcBuildStatusSupport.RICH_CANCELLED;
 
     public DataCenterApi(Model model, String origin) {
         this.model = model;
@@ -53,7 +56,14 @@ public final class DataCenterApi {
         commits.register(router);
         new DcPullRequestsApi(access, json, commits).register(router);
         new DcHooksApi(model, access, json).register(router);
-        new DcBuildStatusApi(model, access).register(router);
+        this.buildStatuses = new DcBuildStatusApi(model, access);
+        buildStatuses.register(router);
+    }
+
+    /** Plays a server version with this build-status support. */
+    public void buildStatusSupport(DcBuildStatusSupport support) {
+        this.buildStatusSupport = support;
+        buildStatuses.support(support);
     }
 
     /** @return the answer to an authenticated (or anonymous) request */
@@ -83,15 +93,24 @@ public final class DataCenterApi {
                 .put("buildDate", "1700000000000").put("displayName", "Bitbucket"));
     }
 
-    private static SimResponse capabilities(String origin) {
+    private SimResponse capabilities(String origin) {
         ObjectNode body = Json.object().put("application", "stash");
-        body.putObject("capabilities").put("build", origin + "/rest/api/latest/build/capabilities");
+        ObjectNode capabilities = body.putObject("capabilities");
+        if (buildStatusSupport != DcBuildStatusSupport.LEGACY) {
+            capabilities.put("build", origin + "/rest/api/latest/build/capabilities");
+        }
         return SimResponse.json(200, body);
     }
 
-    private static SimResponse buildCapabilities() {
+    private SimResponse buildCapabilities() {
+        if (buildStatusSupport == DcBuildStatusSupport.LEGACY) {
+            return DcErrors.of(404, null, "Not found: /rest/api/1.0/build/capabilities", null);
+        }
         ObjectNode body = Json.object();
-        body.putArray("buildStatus").add("richBuildStatus").add("cancelledStatus").add("unknownStatus");
+        var list = body.putArray("buildStatus").add("richBuildStatus");
+        if (buildStatusSupport == DcBuildStatusSupport.RICH_CANCELLED) {
+            list.add("cancelledStatus").add("unknownStatus");
+        }
         return SimResponse.json(200, body);
     }
 

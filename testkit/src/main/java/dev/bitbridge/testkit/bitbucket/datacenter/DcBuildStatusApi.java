@@ -7,6 +7,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.bitbridge.testkit.bitbucket.DcBuildStatusSupport;
 import dev.bitbridge.testkit.bitbucket.auth.Principal;
 import dev.bitbridge.testkit.bitbucket.http.DcErrors;
 import dev.bitbridge.testkit.bitbucket.http.DcPage;
@@ -28,8 +29,11 @@ final class DcBuildStatusApi {
     static final Set<String> STATES = Set.of("INPROGRESS", "SUCCESSFUL", "FAILED", "CANCELLED", "UNKNOWN");
     static final Set<String> LEGACY_STATES = Set.of("INPROGRESS", "SUCCESSFUL", "FAILED");
 
+    static final Set<String> STATES_7 = Set.of("INPROGRESS", "SUCCESSFUL", "FAILED");
+
     private final Model model;
     private final DcAccess access;
+    private volatile DcBuildStatusSupport support = DcBuildStatusSupport.RICH_CANCELLED;
 
     DcBuildStatusApi(Model model, DcAccess access) {
         this.model = model;
@@ -38,7 +42,9 @@ final class DcBuildStatusApi {
 
     void register(Router<Principal> router) {
         router.add("POST", "/rest/api/1.0/projects/{key}/repos/{slug}/commits/{id}/builds",
-                (r, p, who) -> access.withRepo(p, who, DcAccess.READ, repo -> post(r, who, repo, p.get(2), false)))
+                (r, p, who) -> support == DcBuildStatusSupport.LEGACY
+                        ? DcErrors.of(404, null, "Not found: " + r.path(), null)
+                        : access.withRepo(p, who, DcAccess.READ, repo -> post(r, who, repo, p.get(2), false)))
                 .add("POST", "/rest/build-status/1.0/commits/{id}", (r, p, who) -> legacy(r, who, p.get(0)))
                 .add("GET", "/rest/build-status/1.0/commits/{id}", (r, p, who) -> SimResponse.json(200,
                         DcPage.of(r, model.repos().stream().filter(x -> who.dcLevel(x) >= DcAccess.READ)
@@ -47,6 +53,10 @@ final class DcBuildStatusApi {
                                     ObjectNode node = s.posted().deepCopy();
                                     return node.put("dateAdded", s.updated().toEpochMilli());
                                 })));
+    }
+
+    void support(DcBuildStatusSupport support) {
+        this.support = support;
     }
 
     private SimResponse legacy(SimRequest r, Principal who, String commit) {
@@ -76,8 +86,9 @@ final class DcBuildStatusApi {
         if (key.isEmpty()) {
             return DcErrors.of(400, "key", "key must not be blank", null);
         }
-        if (!(legacy ? LEGACY_STATES : STATES).contains(state)) {
-            return DcErrors.of(400, "state", "state must be one of " + (legacy ? LEGACY_STATES : STATES), null);
+        Set<String> states = legacy ? LEGACY_STATES : support == DcBuildStatusSupport.RICH ? STATES_7 : STATES;
+        if (!states.contains(state)) {
+            return DcErrors.of(400, "state", "state must be one of " + states, null);
         }
         if (url.isEmpty() || !absolute(url)) {
             return DcErrors.of(400, "url", "url must be a valid URL", null);
