@@ -39,7 +39,8 @@ final class LaunchedSuite implements AutoCloseable {
     private static final String[] PORT_VARIABLES = { "BITBRIDGE_KAFKA_PORT", "BITBRIDGE_KAFKA_CONTROLLER_PORT",
             "BITBRIDGE_POSTGRES_PORT", "BITBRIDGE_INGRESS_PORT", "BITBRIDGE_INGRESS_MANAGEMENT_PORT",
             "BITBRIDGE_CONNECTOR_PORT", "BITBRIDGE_CONNECTOR_MANAGEMENT_PORT", "BITBRIDGE_ANALYZER_PORT",
-            "BITBRIDGE_ANALYZER_MANAGEMENT_PORT", "BITBRIDGE_TRIGGER_PORT", "BITBRIDGE_TRIGGER_MANAGEMENT_PORT" };
+            "BITBRIDGE_ANALYZER_MANAGEMENT_PORT", "BITBRIDGE_TRIGGER_PORT", "BITBRIDGE_TRIGGER_MANAGEMENT_PORT",
+            "BITBRIDGE_REPORTER_PORT", "BITBRIDGE_REPORTER_MANAGEMENT_PORT" };
 
     private final Path repository;
     private final Path home;
@@ -156,6 +157,10 @@ final class LaunchedSuite implements AutoCloseable {
 
     URI trigger(String path) {
         return URI.create("http://localhost:" + port("BITBRIDGE_TRIGGER_PORT") + path);
+    }
+
+    URI reporter(String path) {
+        return URI.create("http://localhost:" + port("BITBRIDGE_REPORTER_PORT") + path);
     }
 
     /** @return the answer to an admin API call with a JSON body (or none) */

@@ -40,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * registered. A push whose commit says {@code GAME-123: … #ci} becomes exactly one build on the Jenkins simulator, its
  * task link is on {@code bitbridge.task-links.v1} and its states reach SUCCESSFUL on {@code bitbridge.builds.v1};
  * {@code #jenkins:Games/Tools} builds that job; a pull request of an already built commit builds nothing more; an
- * untagged push builds nothing; a manual build of a branch builds the head the connector reads from Bitbucket. Every count is
- * asserted at the end, so an extra build anywhere fails the test.
+ * untagged push builds nothing; a manual build of a branch builds the head the connector reads from Bitbucket; each
+ * build's state is shown on its commit in Bitbucket (the pull request's through its source branch), two posts per
+ * build. Every count is asserted at the end, so an extra build or status anywhere fails the test.
  */
 class PushToBuildIT {
 
@@ -192,6 +193,40 @@ class PushToBuildIT {
                         BuildState.SUCCESSFUL));
         assertThat(topics.readCommitted(Topics.BUILD_TRIGGER_DEAD_LETTERS_V1)).isEmpty();
         assertThat(topics.readCommitted(Topics.COMMIT_ANALYZER_DEAD_LETTERS_V1)).isEmpty();
+
+        // Bitbucket shows each build on its commit, and the feature branch's on its pull request (ref = source branch).
+        awaitTrue("SUCCESSFUL on " + ci, () -> "SUCCESSFUL".equals(status(ci, "Games-Client", "refs/heads/main")));
+        awaitTrue("SUCCESSFUL on " + tools + " and its pull request", () -> "SUCCESSFUL".equals(
+                status(tools, "Games-Tools", "refs/heads/feature/GAME-124-particles")));
+        assertThat(bitbucket.buildStatuses(repo)).as("one status per commit and job, nothing else").hasSize(2)
+                .allSatisfy(s -> {
+                    assertThat(s.posted().path("url").asText()).startsWith(jenkins.url()).matches(".*/\\d+/$");
+                    assertThat(s.postedBy()).as("posted with the integration's credential").isNotNull();
+                });
+        assertThat(statusPosts(tools)).as("INPROGRESS once (queued and running look the same), then the result")
+                .isEqualTo(2);
+        assertThat(statusPosts(ci)).as("the #ci build and dana's: two posts each").isEqualTo(4);
+        com.fasterxml.jackson.databind.JsonNode posted = JSON.readTree(suite.call("GET", suite.reporter(
+                "/api/v1/statuses?integration=" + INTEGRATION + "&commit=" + ci), null).body());
+        assertThat(posted).singleElement().satisfies(s -> {
+            assertThat(s.path("postedState").asText()).isEqualTo("SUCCESSFUL");
+            assertThat(s.path("postedAs").asText()).isEqualTo("builds SUCCESSFUL");
+            assertThat(s.path("requestId").asText()).as("the newer build's").isEqualTo(manual);
+            assertThat(s.path("pending").asBoolean()).isFalse();
+        });
+        assertThat(topics.readCommitted(Topics.STATUS_REPORTER_DEAD_LETTERS_V1)).isEmpty();
+    }
+
+    /** @return the state Bitbucket shows for (commit, key, ref), or null */
+    private static String status(String commit, String key, String ref) {
+        return bitbucket.buildStatuses(repo).stream()
+                .filter(s -> s.commit().equals(commit) && s.key().equals(key) && ref.equals(s.ref()))
+                .map(s -> s.state()).findFirst().orElse(null);
+    }
+
+    private static long statusPosts(String commit) {
+        return bitbucket.requestCount("POST", "/rest/api/latest/projects/GAME/repos/client/commits/" + commit
+                + "/builds");
     }
 
     private static String state(String requestId) {

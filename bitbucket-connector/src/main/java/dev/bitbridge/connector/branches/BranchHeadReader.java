@@ -20,6 +20,7 @@ import dev.bitbridge.connector.bitbucket.BitbucketException;
 import dev.bitbridge.connector.bitbucket.BitbucketProblem;
 import dev.bitbridge.connector.bitbucket.IntegrationAccess;
 import dev.bitbridge.connector.bitbucket.IntegrationAccess.Access;
+import dev.bitbridge.connector.bitbucket.UpstreamFailure;
 import dev.bitbridge.events.webhook.BitbucketFlavor;
 
 /**
@@ -49,7 +50,7 @@ public class BranchHeadReader {
 
     /**
      * @return the head; fails with an {@link ApiException} (400 bad input, 404 unknown integration, repository or
-     *         branch, 409 an integration without credentials) or a {@link BranchHeadFailure} (502, 503)
+     *         branch, 409 an integration without credentials) or a {@link UpstreamFailure} (502, 503)
      */
     public Uni<BranchHead> head(String integration, String repository, String branch) {
         if (!FULL_NAME.matcher(repository).matches()) {
@@ -107,7 +108,7 @@ public class BranchHeadReader {
                         return Uni.createFrom().failure(noBranch(a, repository, branch));
                     }
                     if (page + 1 >= MAX_PAGES) {
-                        return Uni.createFrom().failure(new BranchHeadFailure(502, "too_many_matches", "Bitbucket"
+                        return Uni.createFrom().failure(new UpstreamFailure(502, "too_many_matches", "Bitbucket"
                                 + " lists more than " + MAX_PAGES * PAGE + " branches matching '" + branch + "' in "
                                 + repository + " before the exact one; it could not be found", Optional.empty()));
                     }
@@ -118,7 +119,7 @@ public class BranchHeadReader {
 
     private static String hash(String value, String repository, String branch) {
         if (!HASH.matcher(value).matches()) {
-            throw new BranchHeadFailure(502, "bitbucket_error", "Bitbucket's answer for branch " + branch + " of "
+            throw new UpstreamFailure(502, "bitbucket_error", "Bitbucket's answer for branch " + branch + " of "
                     + repository + " has no commit hash", Optional.empty());
         }
         return value;
@@ -140,12 +141,12 @@ public class BranchHeadReader {
                 "is unknown"))));
     }
 
-    private static BranchHeadFailure unavailable(BitbucketException e) {
+    private static UpstreamFailure unavailable(BitbucketException e) {
         if (e.isTransient()) {
-            return new BranchHeadFailure(503, e.problem().code(), "Bitbucket could not answer: " + e.getMessage(),
+            return new UpstreamFailure(503, e.problem().code(), "Bitbucket could not answer: " + e.getMessage(),
                     Optional.of(e.retryAfter().orElse(DEFAULT_RETRY_AFTER)));
         }
-        return new BranchHeadFailure(502, e.problem().code(), "Bitbucket refused to answer: " + e.getMessage(),
+        return new UpstreamFailure(502, e.problem().code(), "Bitbucket refused to answer: " + e.getMessage(),
                 Optional.empty());
     }
 

@@ -7,7 +7,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -16,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.smallrye.mutiny.Uni;
 
@@ -56,11 +54,4 @@ public class BranchHeadResource {
         return reader.head(name, owner + "/" + slug, branch);
     }
 
-    @ServerExceptionMapper
-    Response unavailable(BranchHeadFailure failure) {
-        Response.ResponseBuilder answer = Response.status(failure.status()).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiError.of(failure.code(), failure.getMessage()));
-        failure.retryAfter().ifPresent(after -> answer.header("Retry-After", Long.toString(after.toSeconds())));
-        return answer.build();
-    }
 }

@@ -22,6 +22,7 @@ import dev.bitbridge.connector.bitbucket.BitbucketException;
 import dev.bitbridge.connector.bitbucket.BitbucketProblem;
 import dev.bitbridge.connector.bitbucket.IntegrationAccess;
 import dev.bitbridge.connector.bitbucket.IntegrationAccess.Access;
+import dev.bitbridge.connector.bitbucket.UpstreamFailure;
 import dev.bitbridge.events.webhook.BitbucketFlavor;
 
 /**
@@ -56,7 +57,7 @@ public class BuildStatusPoster {
 
     /**
      * @return how it was posted; fails with an {@link ApiException} (400, 404 unknown integration, 409 no credentials)
-     *         or a {@link StatusPostFailure} (422, 429, 503)
+     *         or a {@link UpstreamFailure} (422, 429, 503)
      */
     public Uni<PostedStatus> post(String integration, String repository, String commit, String key,
             BuildStatusRequest status) {
@@ -111,16 +112,16 @@ public class BuildStatusPoster {
         });
     }
 
-    private static StatusPostFailure failure(BitbucketException e) {
+    private static UpstreamFailure failure(BitbucketException e) {
         if (e.problem() == BitbucketProblem.RATE_LIMITED) {
-            return new StatusPostFailure(429, e.problem().code(), "Bitbucket is rate limiting the integration's"
+            return new UpstreamFailure(429, e.problem().code(), "Bitbucket is rate limiting the integration's"
                     + " credential: " + e.getMessage(), Optional.of(e.retryAfter().orElse(DEFAULT_RATE_LIMIT_WAIT)));
         }
         if (e.isTransient()) {
-            return new StatusPostFailure(503, e.problem().code(), "Bitbucket could not take the status now: "
+            return new UpstreamFailure(503, e.problem().code(), "Bitbucket could not take the status now: "
                     + e.getMessage(), Optional.of(e.retryAfter().orElse(DEFAULT_RETRY_AFTER)));
         }
-        return new StatusPostFailure(422, e.problem().code(), "Bitbucket refused the status: " + e.getMessage(),
+        return new UpstreamFailure(422, e.problem().code(), "Bitbucket refused the status: " + e.getMessage(),
                 Optional.empty());
     }
 

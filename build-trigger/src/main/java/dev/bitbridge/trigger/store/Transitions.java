@@ -16,7 +16,9 @@ import io.smallrye.mutiny.Uni;
 import dev.bitbridge.events.RecordKeys;
 import dev.bitbridge.events.build.BuildEvent;
 import dev.bitbridge.events.build.BuildRequest;
+import dev.bitbridge.events.build.BuildRequestIds;
 import dev.bitbridge.events.build.BuildState;
+import dev.bitbridge.events.build.StatusKeys;
 
 /**
  * A build reaching a state: the row changes and its {@code bitbridge.builds.v1} record is written to the outbox, in
@@ -58,6 +60,11 @@ public class Transitions {
         build.sequence++;
         build.updatedAt = now;
         BuildRequest request = requestOf(build);
+        if (build.job != null) {
+            // The key of the job actually built: a request for the default job (no job named) and one naming that job
+            // show as one status, whoever asked.
+            build.statusKey = StatusKeys.of(build.job, separatePullRequest(request));
+        }
         BuildEvent event = new BuildEvent(build.requestId, build.sequence, request.integration(), request.flavor(),
                 request.repository(), request.commit(), request.branch(), request.tag(), request.pullRequest(),
                 build.job, build.statusKey, state, reason, build.result, build.jenkinsUrl,
@@ -80,6 +87,14 @@ public class Transitions {
             return Uni.createFrom().failure(new IllegalStateException("A build event could not be written", e));
         }
         return outbox.persist().replaceWithVoid();
+    }
+
+    /** @return the pull request's id when it is built apart from pushes of its commits (its key says so), else null */
+    static Long separatePullRequest(BuildRequest request) {
+        return request.pullRequest() != null
+                && BuildRequestIds.pullRequest(request.pullRequest().id()).equals(request.kind())
+                        ? request.pullRequest().id()
+                        : null;
     }
 
     public static boolean isFinal(String state) {

@@ -102,7 +102,11 @@ class DispatchTest {
         assertThat(last.job()).isEqualTo(job);
         assertThat(last.buildNumber()).isEqualTo(1);
         assertThat(last.result()).isEqualTo("SUCCESS");
-        assertThat(last.statusKey()).isEqualTo(request.statusKey());
+        assertThat(request.statusKey()).isEqualTo("jenkins");
+        assertThat(last.statusKey()).as("the key of the job built, not the request's placeholder for the default job")
+                .isEqualTo(StatusKeys.of(job, null)).isNotEqualTo(request.statusKey());
+        assertThat(last.jobUrl()).startsWith(jenkinsUrl).endsWith("/");
+        assertThat(last.requestedAt().toInstant()).isEqualTo(request.requestedAt().toInstant());
         assertThat(jenkins.builds(job)).singleElement().satisfies(build -> {
             assertThat(build.parameters()).containsEntry("BITBRIDGE_REQUEST_ID", request.requestId())
                     .containsEntry("COMMIT", "abc123").containsEntry("TASK_KEYS", "GAME-1");

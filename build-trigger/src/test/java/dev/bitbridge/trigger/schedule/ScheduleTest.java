@@ -37,6 +37,7 @@ import dev.bitbridge.events.build.BuildEvent;
 import dev.bitbridge.events.build.BuildRequest;
 import dev.bitbridge.events.build.BuildRequestIds;
 import dev.bitbridge.events.build.BuildState;
+import dev.bitbridge.events.build.StatusKeys;
 import dev.bitbridge.platform.work.SinglePass;
 import dev.bitbridge.testkit.PostgresTestResource;
 import dev.bitbridge.testkit.TopicScanner;
@@ -168,7 +169,8 @@ class ScheduleTest {
                 assertThat(event.requestReason()).isEqualTo(BuildRequest.SCHEDULE);
                 assertThat(event.flavor()).isEqualTo("cloud");
                 assertThat(event.branch()).isEqualTo("main");
-                assertThat(event.statusKey()).isEqualTo("jenkins");
+                assertThat(event.statusKey()).as("the key of the default job it built")
+                        .isEqualTo(StatusKeys.of(event.job(), null)).isNotEqualTo("jenkins");
                 assertThat(event.requestedBy()).isNull();
             });
         }

@@ -28,7 +28,9 @@ import dev.bitbridge.events.scm.Repository;
  * @param pullRequest the pull request, for a build of one
  * @param job the Jenkins job path actually built (the default job resolved); null when the build failed before a job
  *        could be chosen (no Jenkins target or default job)
- * @param statusKey the key a status reporter posts under (at most 40 characters)
+ * @param statusKey the key a status reporter posts under (at most 40 characters): once a job was chosen, the key of that
+ *        job ({@link StatusKeys}), so that builds of one job show as one status whether a request named the job or
+ *        left it to the Jenkins target's default
  * @param state the state reached
  * @param reason why, in words: the Jenkins result, who cancelled, or what failed and what to do
  * @param result Jenkins' own result when it gave one: {@code SUCCESS}, {@code UNSTABLE}, {@code FAILURE},

@@ -32,7 +32,8 @@ import dev.bitbridge.events.scm.Repository;
  * @param commits the commits this build covers, newest first: the head and the tagged commits coalesced into it
  * @param taskKeys the task keys of those commits (and of the pull request), in order of first appearance
  * @param pullRequest the pull request, for a build of one
- * @param statusKey the key the build's status is posted under (at most 40 characters, see {@link StatusKeys})
+ * @param statusKey the key for the job as the request names it (at most 40 characters, see {@link StatusKeys});
+ *        build-trigger posts its states under the key of the job it resolves ({@link BuildEvent#statusKey()})
  * @param requestedBy who caused it: the pusher, the pull request's actor, or the person who asked; null for a schedule
  * @param parameters extra job parameters (manual builds); empty otherwise
  * @param requestedAt when it was asked for
