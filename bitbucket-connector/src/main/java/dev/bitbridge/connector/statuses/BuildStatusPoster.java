@@ -147,6 +147,9 @@ public class BuildStatusPoster {
             problems.add(problem("url", "is required: the build's page as an absolute http(s) URL"));
         } else if (s.url().length() > MAX_URL) {
             problems.add(problem("url", "must be at most " + MAX_URL + " characters (Bitbucket Data Center's limit)"));
+        } else if (URI.create(s.url()).getRawUserInfo() != null) {
+            problems.add(problem("url", "must not carry user information (user:password@): Bitbucket shows the link"
+                    + " to everyone who can read the repository"));
         }
         text(problems, "name", s.name());
         text(problems, "description", s.description());

@@ -155,6 +155,9 @@ class BuildStatusTest {
                 .body("fields.field", hasItems("commit", "key", "state", "url", "name", "tag", "branch"));
         put("cloud-statuses", "ws-statuses/game", cloudCommit, "ok", Map.of("state", "FAILED", "url", "https://x.example/"
                 + "a".repeat(450))).then().statusCode(400).body("fields[0].field", equalTo("url"));
+        put("cloud-statuses", "ws-statuses/game", cloudCommit, "ok", Map.of("state", "FAILED", "url",
+                "https://bot:s3cret@ci.example.com/job/x/1/")).then().statusCode(400)
+                .body("fields[0].field", equalTo("url")).body(not(containsString("s3cret")));
         assertThat(cloud.requestCount("POST", "/2.0/repositories/ws-statuses/game/commit/**")).isEqualTo(before);
         put("nobody", "ws-statuses/game", cloudCommit, "ok", Map.of("state", "FAILED", "url", URL)).then()
                 .statusCode(404).body("error", equalTo("not_found"));

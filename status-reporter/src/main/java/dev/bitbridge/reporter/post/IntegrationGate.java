@@ -66,7 +66,11 @@ public final class IntegrationGate {
      */
     public Instant failed(String integration, boolean rateLimited, Optional<Duration> retryAfter, Instant now) {
         Hold hold = holds.compute(integration, (k, previous) -> {
-            Duration backoff = previous == null ? initialBackoff : min(previous.backoff().multipliedBy(2), maxBackoff);
+            // The wait doubles when a probe fails, not when several posts of one pass fail together: one blip with a
+            // full batch in flight must not send the integration straight to max-backoff.
+            boolean probeFailed = previous != null && (previous.probing() || !previous.until().isAfter(now));
+            Duration backoff = previous == null ? initialBackoff
+                    : probeFailed ? min(previous.backoff().multipliedBy(2), maxBackoff) : previous.backoff();
             Duration wait = retryAfter.map(asked -> max(asked, rateLimited ? Duration.ZERO : backoff))
                     .orElse(rateLimited ? max(rateLimitPause, backoff) : backoff);
             Instant until = now.plus(wait);

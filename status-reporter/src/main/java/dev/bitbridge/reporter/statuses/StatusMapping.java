@@ -15,7 +15,8 @@ import dev.bitbridge.events.build.BuildState;
  * <p>
  * What Bitbucket would refuse is made impossible here rather than found out from a 400: the link is the build's page,
  * else its job's, else Jenkins' own, else the configured build page — always an absolute http(s) URL of at most 450
- * characters (Data Center's legacy limit); name, description and parent are cut to 255 characters. The key comes with
+ * characters (Data Center's legacy limit) without user information; name, description and parent are cut to 255 characters. The
+ * key comes with
  * the build ({@code StatusKeys}: at most 40 characters).
  */
 public final class StatusMapping {
@@ -70,8 +71,9 @@ public final class StatusMapping {
         }
         try {
             URI uri = new URI(url);
+            // A link with user:password@ would show a credential to everyone who reads the repository.
             return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null;
+                    && uri.getHost() != null && uri.getRawUserInfo() == null;
         } catch (java.net.URISyntaxException e) {
             return false;
         }

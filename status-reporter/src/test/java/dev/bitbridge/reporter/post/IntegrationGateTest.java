@@ -43,6 +43,16 @@ class IntegrationGateTest {
     }
 
     @Test
+    void postsOfOnePassFailingTogetherDoNotDoubleTheWait() {
+        for (int i = 0; i < 20; i++) {
+            assertThat(gate.failed("acme", false, Optional.empty(), t0)).isEqualTo(t0.plusSeconds(2));
+        }
+        gate.probing("acme");
+        assertThat(gate.failed("acme", false, Optional.empty(), t0.plusSeconds(2))).as("the probe failed: doubled")
+                .isEqualTo(t0.plusSeconds(6));
+    }
+
+    @Test
     void aRateLimitWaitsAsLongAsAskedOrThePauseWhenNotSaid() {
         assertThat(gate.failed("a", true, Optional.of(Duration.ofSeconds(7)), t0)).isEqualTo(t0.plusSeconds(7));
         assertThat(gate.failed("b", true, Optional.empty(), t0)).isEqualTo(t0.plusSeconds(60));

@@ -48,6 +48,8 @@ class StatusMappingTest {
                 .as("no page at all and none configured: nothing Bitbucket would take").isEmpty();
         assertThat(MAPPING.of(event(BuildState.FAILED, null, null, null, "jenkins.local/ci", "main", null, "x")))
                 .as("not an absolute URL").isEmpty();
+        assertThat(MAPPING.of(event(BuildState.QUEUED, "J", null, null, "https://bot:s3cret@ci.example.com", "main",
+                null, null))).as("a link with a credential in it").isEmpty();
         assertThat(new StatusMapping(Optional.of("https://bitbridge.example/builds/{requestId}"))
                 .of(event(BuildState.FAILED, null, null, null, null, "main", null, "no target")).orElseThrow().url())
                 .isEqualTo("https://bitbridge.example/builds/r-1");
