@@ -142,6 +142,16 @@ final class LaunchedSuite implements AutoCloseable {
         return "localhost:" + port("BITBRIDGE_KAFKA_PORT");
     }
 
+    /** @return the file holding the admin API token */
+    Path adminTokenFile() {
+        return home.resolve("data/secrets/admin-api-token");
+    }
+
+    /** @return the repository the suite runs from */
+    Path repository() {
+        return repository;
+    }
+
     /** @return the admin API token the launcher generated, which every API takes */
     String adminToken() throws IOException {
         return Files.readString(home.resolve("data/secrets/admin-api-token")).trim();
