@@ -138,7 +138,12 @@ class PortCheckTest {
                 "BITBRIDGE_CONNECTOR_MANAGEMENT_PORT", "BITBRIDGE_ANALYZER_PORT", "BITBRIDGE_ANALYZER_MANAGEMENT_PORT",
                 "BITBRIDGE_TRIGGER_PORT", "BITBRIDGE_TRIGGER_MANAGEMENT_PORT", "BITBRIDGE_REPORTER_PORT",
                 "BITBRIDGE_REPORTER_MANAGEMENT_PORT")) {
-            all.put(variable, Integer.toString(FreePorts.next()));
+            // The OS may hand out a port it just handed out: each one distinct, and none of those env sets.
+            int port;
+            do {
+                port = FreePorts.next();
+            } while (all.containsValue(Integer.toString(port)) || env.containsValue(Integer.toString(port)));
+            all.put(variable, Integer.toString(port));
         }
         all.putAll(env);
         LauncherConfig config = LauncherConfig.fromEnvironment(Path.of(".."), all);
