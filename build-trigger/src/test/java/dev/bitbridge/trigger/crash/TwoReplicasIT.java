@@ -10,6 +10,7 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.bitbridge.events.build.BuildEvent;
@@ -26,6 +27,7 @@ import static org.awaitility.Awaitility.await;
  * replicas take due builds with {@code FOR UPDATE SKIP LOCKED}; still one Jenkins build per request, and one record
  * per state. The children's output is in {@code target/trigger-replica-<n>.log}.
  */
+@Tag("full-only") // ~70 s: runs in the full run (./mvnw verify -Dfull), README
 class TwoReplicasIT {
 
     private static final Logger LOG = Logger.getLogger(TwoReplicasIT.class);

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,6 +39,7 @@ import static org.awaitility.Awaitility.await;
  * no slot left out — and both replicas built some. The children's output is in
  * {@code target/trigger-scheduler-<n>.log}.
  */
+@Tag("full-only") // ~70 s: runs in the full run (./mvnw verify -Dfull), README
 class TwoSchedulersIT {
 
     private static final Logger LOG = Logger.getLogger(TwoSchedulersIT.class);
