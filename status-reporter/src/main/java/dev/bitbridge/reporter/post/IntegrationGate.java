@@ -49,6 +49,11 @@ public final class IntegrationGate {
         holds.computeIfPresent(integration, (k, hold) -> new Hold(hold.until(), hold.backoff(), true));
     }
 
+    /** The probe could not be taken (PostgreSQL failed): the next pass tries again rather than wait forever. */
+    public void probeNotTaken(String integration) {
+        holds.computeIfPresent(integration, (k, hold) -> new Hold(hold.until(), hold.backoff(), false));
+    }
+
     /** Nothing of this integration was waiting after all. */
     public void nothingToProbe(String integration) {
         holds.computeIfPresent(integration, (k, hold) -> hold.probing() ? hold : null);

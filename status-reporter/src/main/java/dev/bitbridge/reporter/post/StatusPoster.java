@@ -97,7 +97,7 @@ public class StatusPoster {
                 if (probe.isEmpty()) {
                     gate.opened(integration); // nothing of it waits any more
                 }
-            }));
+            }).onFailure().invoke(failure -> gate.probeNotTaken(integration)));
         }
         return Uni.join().all(claims).andFailFast()
                 .chain(lists -> {

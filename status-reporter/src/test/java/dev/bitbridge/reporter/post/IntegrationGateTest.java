@@ -67,6 +67,15 @@ class IntegrationGateTest {
     }
 
     @Test
+    void aProbeThatCouldNotBeTakenIsTriedAgainNotWaitedForForever() {
+        gate.failed("acme", false, Optional.empty(), t0);
+        gate.probing("acme");
+        assertThat(gate.probesDue(t0.plusSeconds(5))).isEmpty();
+        gate.probeNotTaken("acme");
+        assertThat(gate.probesDue(t0.plusSeconds(5))).containsExactly("acme");
+    }
+
+    @Test
     void nothingToProbeOpensOnlyWhenNoProbeIsOut() {
         gate.failed("acme", false, Optional.empty(), t0);
         gate.nothingToProbe("acme");
