@@ -1,15 +1,12 @@
 package dev.bitbridge.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -39,38 +36,7 @@ public final class IngressBenchmark {
     }
 
     public static void main(String[] args) {
-        if (BenchOptions.wantsHelp(args)) {
-            System.out.print(BenchOptions.USAGE);
-            return;
-        }
-        // The broker's classpath has slf4j-api but no provider: keep SLF4J's "no providers" notice off the summary.
-        if (System.getProperty("slf4j.internal.verbosity") == null) {
-            System.setProperty("slf4j.internal.verbosity", "ERROR");
-        }
-        int code;
-        try {
-            new IngressBenchmark(BenchOptions.parse(args)).run();
-            code = 0;
-        } catch (IllegalArgumentException e) {
-            System.err.println("[bench] " + e.getMessage());
-            code = 2;
-        } catch (IllegalStateException e) {
-            System.err.println("[bench] the harness failed: " + e.getMessage());
-            code = 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            System.err.println("[bench] interrupted");
-            code = 130;
-        } catch (Exception e) {
-            System.err.println("[bench] the harness failed: " + e);
-            e.printStackTrace();
-            code = 1;
-        }
-        // bench/run sets bench.exit so lingering client threads never keep the JVM up; under exec:java a clean
-        // return lets Maven finish normally.
-        if (code != 0 || Boolean.getBoolean("bench.exit")) {
-            System.exit(code);
-        }
+        Harness.main(args, BenchOptions::wantsHelp, BenchOptions.USAGE, a -> new IngressBenchmark(BenchOptions.parse(a))::run);
     }
 
     void run() throws Exception {
@@ -90,7 +56,7 @@ public final class IngressBenchmark {
         if (bootstrap == null) {
             // EmbeddedKafka keeps its log under java.io.tmpdir: a full run writes a few GB, so use a directory of
             // our own and remove it afterwards.
-            deleteRecursively(kafkaDir);
+            Harness.deleteRecursively(kafkaDir);
             Files.createDirectories(kafkaDir);
             System.setProperty("java.io.tmpdir", kafkaDir.toString());
             log("starting an in-process Kafka broker (testkit EmbeddedKafka, data in " + kafkaDir + ")");
@@ -201,37 +167,15 @@ public final class IngressBenchmark {
             BenchReport report = new BenchReport(options, machine, payloads, kafka, partitions, ingressDescription,
                     warmup, throughput, latency, producerResult, producerSettings, recordsWritten, accepted202, notes);
             String text = report.render();
-            System.out.println();
-            System.out.print(text);
-            write(text);
+            Harness.summary(text);
+            Harness.write(options.resultFile(), text);
         } finally {
             if (child != null) {
                 child.close();
             }
             if (options.bootstrapServers() == null) {
                 EmbeddedKafka.shared().stop();
-                deleteRecursively(kafkaDir);
-            }
-        }
-    }
-
-    private void write(String text) {
-        try {
-            Files.createDirectories(options.resultFile().toAbsolutePath().getParent());
-            Files.writeString(options.resultFile(), text);
-            log("summary written to " + options.resultFile());
-        } catch (IOException e) {
-            log("could not write " + options.resultFile() + ": " + e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
+                Harness.deleteRecursively(kafkaDir);
             }
         }
     }
@@ -245,7 +189,7 @@ public final class IngressBenchmark {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
-    private static void log(String message) {
-        System.out.println("[bench] " + message);
+    static void log(String message) {
+        Harness.log(message);
     }
 }

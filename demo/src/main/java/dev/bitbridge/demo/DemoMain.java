@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Logger;
 
 import dev.bitbridge.events.Topics;
+import dev.bitbridge.testkit.ConsoleLog;
 import dev.bitbridge.testkit.bitbucket.Account;
 import dev.bitbridge.testkit.bitbucket.BitbucketSimulator;
 import dev.bitbridge.testkit.bitbucket.DcPermission;
@@ -36,6 +38,8 @@ public final class DemoMain {
     static final String BRANCH = "feature/GAME-123-animations";
     static final Duration PATIENCE = Duration.ofSeconds(120);
 
+    private static final Logger OUT = ConsoleLog.named("bitbridge.demo");
+
     private final Map<String, String> options;
     private final SuiteApi api;
     private BitbucketSimulator bitbucket;
@@ -55,7 +59,7 @@ public final class DemoMain {
         }
         for (String required : List.of("connector", "analyzer", "trigger", "reporter", "kafka", "token-file")) {
             if (!options.containsKey(required)) {
-                System.err.println("usage: --connector URL --analyzer URL --trigger URL --reporter URL --kafka"
+                OUT.warning("usage: --connector URL --analyzer URL --trigger URL --reporter URL --kafka"
                         + " host:port --token-file PATH [--bitbucket-port 7990] [--jenkins-port 8088]");
                 System.exit(2);
             }
@@ -65,12 +69,10 @@ public final class DemoMain {
         try {
             done = demo.run();
         } catch (Exception e) {
-            System.out.println();
-            System.out.println("The demo could not go on: " + e.getMessage());
+            OUT.warning(System.lineSeparator() + "The demo could not go on: " + e.getMessage());
             done = false;
         }
-        System.out.println(done ? "DEMO DONE" : "DEMO FAILED");
-        System.out.flush();
+        OUT.info(done ? "DEMO DONE" : "DEMO FAILED");
         if (!done) {
             demo.close();
             System.exit(1);
@@ -100,13 +102,13 @@ public final class DemoMain {
         jenkins.createFolder("Games");
         jenkins.createJob(JOB, "BITBRIDGE_REQUEST_ID", "COMMIT", "BRANCH", "TASK_KEYS");
         jenkins.delays(Duration.ofSeconds(1), Duration.ofSeconds(3));
-        System.out.println("Bitbridge demo");
-        System.out.println("  Bitbucket Data Center simulator  " + bitbucket.baseUrl() + "  (project GAME,"
+        OUT.info("Bitbridge demo");
+        OUT.info("  Bitbucket Data Center simulator  " + bitbucket.baseUrl() + "  (project GAME,"
                 + " repository client)");
-        System.out.println("  Jenkins simulator                " + jenkins.url() + "/  (job " + JOB + ")");
-        System.out.println();
+        OUT.info("  Jenkins simulator                " + jenkins.url() + "/  (job " + JOB + ")");
+        OUT.info("");
 
-        System.out.println("Configuring Bitbridge through its APIs, as you would:");
+        OUT.info("Configuring Bitbridge through its APIs, as you would:");
         String connector = options.get("connector");
         step("integration " + INTEGRATION + " (Data Center, basic credentials) created in the connector", () -> {
             api.call("DELETE", connector + "/api/v1/integrations/" + INTEGRATION, null, 200, 202, 204, 404);
@@ -132,7 +134,7 @@ public final class DemoMain {
                 + "/api/v1/integrations/" + INTEGRATION + "/jenkins-target", """
                         {"baseUrl": "%s", "username": "bitbridge", "credentialKind": "api-token",
                          "secret": "jenkins-api-token", "defaultJob": "%s"}""".formatted(jenkins.url(), JOB), 200));
-        System.out.println();
+        OUT.info("");
 
         try (Milestones seen = new Milestones(options.get("kafka"), List.of(Topics.COMMITS_V1,
                 Topics.TASK_LINKS_V1, Topics.BUILD_REQUESTS_V1))) {
@@ -146,7 +148,7 @@ public final class DemoMain {
             seen.watch("linked", Topics.TASK_LINKS_V1, v -> commit.equals(v.path("commit").asText()));
             seen.watch("requested", Topics.BUILD_REQUESTS_V1, v -> commit.equals(v.path("commit").asText()));
             int pullRequest = bitbucket.openPullRequest(repo, BRANCH, repo, "main", dana, "GAME-123 new animations");
-            System.out.println("Pushed \"" + message + "\" to " + BRANCH + " (commit " + commit.substring(0, 12)
+            OUT.info("Pushed \"" + message + "\" to " + BRANCH + " (commit " + commit.substring(0, 12)
                     + ") and opened pull request #" + pullRequest + ":");
 
             List<String[]> steps = List.of(
@@ -179,29 +181,29 @@ public final class DemoMain {
                     Long at = seen.seen(step[0]);
                     if (at != null && !printed.contains(step[0]) && printed.size() == steps.indexOf(step)) {
                         printed.add(step[0]);
-                        System.out.printf(Locale.ROOT, "  + %6d ms  %s%n", (at - t0) / 1_000_000, step[1]);
+                        OUT.info(String.format(Locale.ROOT, "  + %6d ms  %s", (at - t0) / 1_000_000, step[1]));
                     }
                 }
                 Thread.sleep(20);
             }
             if (printed.size() < steps.size()) {
-                System.out.println("  ... no \"" + steps.get(printed.size())[1] + "\" within " + PATIENCE.toSeconds()
+                OUT.info("  ... no \"" + steps.get(printed.size())[1] + "\" within " + PATIENCE.toSeconds()
                         + " s: see ./bitbridge status and ./bitbridge logs");
                 return false;
             }
         }
-        System.out.println();
-        System.out.println("Everything is left running to explore (the token: " + options.get("token-file") + "):");
-        System.out.println("  Bitbucket's statuses:  curl -sS -u '" + bot.name() + ":bot-password' "
+        OUT.info("");
+        OUT.info("Everything is left running to explore (the token: " + options.get("token-file") + "):");
+        OUT.info("  Bitbucket's statuses:  curl -sS -u '" + bot.name() + ":bot-password' "
                 + bitbucket.baseUrl() + "/rest/build-status/1.0/commits/" + commit);
-        System.out.println("  what was posted:       curl -sS -H \"Authorization: Bearer $(cat " + options.get(
+        OUT.info("  what was posted:       curl -sS -H \"Authorization: Bearer $(cat " + options.get(
                 "token-file") + ")\" '" + options.get("reporter") + "/api/v1/statuses?integration=" + INTEGRATION
                 + "&commit=" + commit + "'");
-        System.out.println("  builds:                curl -sS -H \"Authorization: Bearer $(cat " + options.get(
+        OUT.info("  builds:                curl -sS -H \"Authorization: Bearer $(cat " + options.get(
                 "token-file") + ")\" " + options.get("trigger") + "/api/v1/builds");
-        System.out.println("  Jenkins:               " + jenkins.url() + "/job/Games/job/Client/api/json"
+        OUT.info("  Jenkins:               " + jenkins.url() + "/job/Games/job/Client/api/json"
                 + " (user bitbridge, API token jenkins-api-token)");
-        System.out.println("  stop it all:           ./bitbridge down");
+        OUT.info("  stop it all:           ./bitbridge down");
         return true;
     }
 
@@ -212,7 +214,7 @@ public final class DemoMain {
     private static void step(String what, Step step) throws Exception {
         long start = System.nanoTime();
         step.run();
-        System.out.printf(Locale.ROOT, "  ok %6d ms  %s%n", (System.nanoTime() - start) / 1_000_000, what);
+        OUT.info(String.format(Locale.ROOT, "  ok %6d ms  %s", (System.nanoTime() - start) / 1_000_000, what));
     }
 
     private void close() {

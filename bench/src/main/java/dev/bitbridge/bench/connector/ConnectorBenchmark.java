@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +20,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
+import dev.bitbridge.bench.Harness;
 import dev.bitbridge.bench.LatencyStats;
 import dev.bitbridge.bench.MachineInfo;
 import dev.bitbridge.events.Topics;
@@ -78,36 +77,8 @@ public final class ConnectorBenchmark {
     }
 
     public static void main(String[] args) {
-        if (ConnectorOptions.wantsHelp(args)) {
-            System.out.print(ConnectorOptions.USAGE);
-            return;
-        }
-        if (System.getProperty("slf4j.internal.verbosity") == null) {
-            System.setProperty("slf4j.internal.verbosity", "ERROR");
-        }
-        int code;
-        try {
-            new ConnectorBenchmark(ConnectorOptions.parse(args)).run();
-            code = 0;
-        } catch (IllegalArgumentException e) {
-            System.err.println("[bench] " + e.getMessage());
-            code = 2;
-        } catch (IllegalStateException e) {
-            System.err.println("[bench] the harness failed: " + e.getMessage());
-            e.printStackTrace();
-            code = 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            System.err.println("[bench] interrupted");
-            code = 130;
-        } catch (Exception e) {
-            System.err.println("[bench] the harness failed: " + e);
-            e.printStackTrace();
-            code = 1;
-        }
-        if (code != 0 || Boolean.getBoolean("bench.exit")) {
-            System.exit(code);
-        }
+        Harness.main(args, ConnectorOptions::wantsHelp, ConnectorOptions.USAGE,
+                a -> new ConnectorBenchmark(ConnectorOptions.parse(a))::run);
     }
 
     void run() throws Exception {
@@ -121,7 +92,7 @@ public final class ConnectorBenchmark {
 
         // EmbeddedKafka and EmbeddedPostgres keep their data under java.io.tmpdir: a directory of this run's own.
         Path tmp = options.root().resolve("bench/target/connector-tmp");
-        deleteRecursively(tmp);
+        Harness.deleteRecursively(tmp);
         Files.createDirectories(tmp);
         System.setProperty("java.io.tmpdir", tmp.toString());
 
@@ -224,14 +195,13 @@ public final class ConnectorBenchmark {
                                             + " (" + probe.count() + " requests from the harness)"),
                     connectorDescription, scenarios, warmup, runs, notes);
             String text = report.render();
-            System.out.println();
-            System.out.print(text);
-            write(text);
+            Harness.summary(text);
+            Harness.write(options.resultFile(), text);
         } finally {
-            closeQuietly(outputs);
-            closeQuietly(publisher);
+            Harness.closeQuietly(outputs);
+            Harness.closeQuietly(publisher);
             connector.close();
-            closeQuietly(kafka);
+            Harness.closeQuietly(kafka);
             if (simulator != null) {
                 simulator.close();
             }
@@ -499,39 +469,7 @@ public final class ConnectorBenchmark {
         }
     }
 
-    private void write(String text) {
-        try {
-            Files.createDirectories(options.resultFile().toAbsolutePath().getParent());
-            Files.writeString(options.resultFile(), text);
-            log("summary written to " + options.resultFile());
-        } catch (IOException e) {
-            log("could not write " + options.resultFile() + ": " + e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            log("closing " + closeable.getClass().getSimpleName() + " failed: " + e);
-        }
-    }
-
     static void log(String message) {
-        System.out.println("[bench] " + message);
+        Harness.log(message);
     }
 }

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,9 +20,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import dev.bitbridge.bench.FixedRateSchedule;
+import dev.bitbridge.bench.Harness;
 import dev.bitbridge.bench.MachineInfo;
 import dev.bitbridge.bench.connector.ConnectorMetrics;
 import dev.bitbridge.bench.connector.KafkaProgress;
@@ -83,32 +82,8 @@ public final class TriggerBenchmark {
     }
 
     public static void main(String[] args) {
-        if (TriggerOptions.wantsHelp(args)) {
-            System.out.print(TriggerOptions.USAGE);
-            return;
-        }
-        if (System.getProperty("slf4j.internal.verbosity") == null) {
-            System.setProperty("slf4j.internal.verbosity", "ERROR");
-        }
-        int code;
-        try {
-            new TriggerBenchmark(TriggerOptions.parse(args)).run();
-            code = 0;
-        } catch (IllegalArgumentException e) {
-            System.err.println("[bench] " + e.getMessage());
-            code = 2;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            System.err.println("[bench] interrupted");
-            code = 130;
-        } catch (Exception e) {
-            System.err.println("[bench] the harness failed: " + e);
-            e.printStackTrace();
-            code = 1;
-        }
-        if (code != 0 || Boolean.getBoolean("bench.exit")) {
-            System.exit(code);
-        }
+        Harness.main(args, TriggerOptions::wantsHelp, TriggerOptions.USAGE,
+                a -> new TriggerBenchmark(TriggerOptions.parse(a))::run);
     }
 
     void run() throws Exception {
@@ -125,7 +100,7 @@ public final class TriggerBenchmark {
 
         // EmbeddedKafka and EmbeddedPostgres keep their data under java.io.tmpdir: a directory of this run's own.
         Path tmp = options.root().resolve("bench/target/trigger-tmp");
-        deleteRecursively(tmp);
+        Harness.deleteRecursively(tmp);
         Files.createDirectories(tmp);
         System.setProperty("java.io.tmpdir", tmp.toString());
 
@@ -230,12 +205,11 @@ public final class TriggerBenchmark {
                             + (options.simulatorNoDelay() ? "on" : "off"),
                     services, warmup, dispatch, pacedWarmup, latencies, tracking, database.states(), notes);
             String text = report.render();
-            System.out.println();
-            System.out.print(text);
-            write(text);
+            Harness.summary(text);
+            Harness.write(options.resultFile(), text);
         } finally {
-            closeQuietly(watcher);
-            closeQuietly(publisher);
+            Harness.closeQuietly(watcher);
+            Harness.closeQuietly(publisher);
             if (analyzer != null) {
                 analyzer.close();
             }
@@ -508,39 +482,7 @@ public final class TriggerBenchmark {
         return options.root().relativize(path.toAbsolutePath().normalize()).toString();
     }
 
-    private void write(String text) {
-        try {
-            Files.createDirectories(options.resultFile().toAbsolutePath().getParent());
-            Files.writeString(options.resultFile(), text);
-            log("summary written to " + options.resultFile());
-        } catch (IOException e) {
-            log("could not write " + options.resultFile() + ": " + e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            log("closing " + closeable.getClass().getSimpleName() + " failed: " + e);
-        }
-    }
-
     static void log(String message) {
-        System.out.println("[bench] " + message);
+        Harness.log(message);
     }
 }

@@ -115,7 +115,7 @@ public class BuildStateConsumer {
         }
         IncomingState state = new IncomingState(event.integration(), event.repository().fullName(), event.commit(),
                 event.statusKey(), event.requestId(), event.sequence(), requestedAt, event.state().name(),
-                wanted.get(), wantedJson, event.flavor(), record);
+                wanted.get().state(), wantedJson, event.flavor(), record);
         return store.offer(state, clock.instant()).invoke(due -> {
             if (due.isPresent()) {
                 poster.wake();

@@ -14,12 +14,12 @@ import java.time.Instant;
  * @param sequence the record's place among its build's records
  * @param requestedAt when the build was asked for: orders two builds of one status
  * @param buildState the build's state
- * @param wanted the status to post
- * @param wantedJson {@code wanted} as JSON
+ * @param wantedState Bitbucket's state to show
+ * @param wantedJson the status to post, as JSON ({@link WantedStatus})
  * @param flavor {@code cloud} or {@code datacenter}
  * @param record the record as read
  */
 public record IncomingState(String integration, String repository, String commit, String key, String requestId,
-        long sequence, Instant requestedAt, String buildState, WantedStatus wanted, String wantedJson, String flavor,
+        long sequence, Instant requestedAt, String buildState, String wantedState, String wantedJson, String flavor,
         SourceRecord record) {
 }

@@ -107,7 +107,7 @@ public class StatusStore {
         Tuple values = Tuple
                 .from(java.util.Arrays.<Object> asList(state.integration(), state.repository(), state.commit(), state.key(),
                         state.requestId(), state.sequence(), at(state.requestedAt()), state.buildState(),
-                        state.wanted().state(), new JsonObject(state.wantedJson()), state.flavor()));
+                        state.wantedState(), new JsonObject(state.wantedJson()), state.flavor()));
         values.addValue(record.key());
         values.addBuffer(Buffer.buffer(record.value()));
         values.addValue(new JsonObject(new HashMap<>(record.headers())));
@@ -185,7 +185,7 @@ public class StatusStore {
             list.add(new TrackedStatus(row.getString("integration"), row.getString("repository"),
                     row.getString("commit_hash"), row.getString("status_key"), row.getString("request_id"),
                     row.getLong("sequence"), row.getString("wanted_state"), row.getJsonObject("wanted").encode(),
-                    row.getString("flavor"), record, row.getInteger("attempts"),
+                    record, row.getInteger("attempts"),
                     failing == null ? null : failing.toInstant(),
                     row.getOffsetDateTime("leased_until").toInstant()));
         }

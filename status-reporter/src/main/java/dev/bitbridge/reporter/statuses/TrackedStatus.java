@@ -13,14 +13,13 @@ import java.time.Instant;
  * @param sequence that state's place among the build's records
  * @param wantedState Bitbucket's state to show
  * @param wantedJson the status to post, as JSON
- * @param flavor {@code cloud} or {@code datacenter}
  * @param record the record the state came from
  * @param attempts failed tries so far
  * @param failingSince when the first of them failed, or null
  * @param leasedUntil this replica's lease
  */
 public record TrackedStatus(String integration, String repository, String commit, String key, String requestId,
-        long sequence, String wantedState, String wantedJson, String flavor, SourceRecord record, int attempts,
+        long sequence, String wantedState, String wantedJson, SourceRecord record, int attempts,
         Instant failingSince, Instant leasedUntil) {
 
     /** @return the status, for log lines: never a secret */
