@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.bitbridge.testkit.FreePorts;
+import dev.bitbridge.testkit.suite.LaunchedSuite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

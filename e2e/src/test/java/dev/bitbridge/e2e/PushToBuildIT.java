@@ -32,6 +32,7 @@ import dev.bitbridge.testkit.bitbucket.RepoRef;
 import dev.bitbridge.testkit.jenkins.BuildResult;
 import dev.bitbridge.testkit.jenkins.BuildView;
 import dev.bitbridge.testkit.jenkins.JenkinsSimulator;
+import dev.bitbridge.testkit.suite.LaunchedSuite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

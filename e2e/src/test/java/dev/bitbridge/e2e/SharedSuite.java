@@ -1,7 +1,11 @@
 package dev.bitbridge.e2e;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+
+import dev.bitbridge.testkit.suite.LaunchedSuite;
 
 /**
  * One launched suite for every end-to-end class of a run: starting Kafka, PostgreSQL and five services takes most of a
@@ -17,7 +21,10 @@ final class SharedSuite implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) {
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(KEY, key -> {
             try {
-                suite = LaunchedSuite.start("suite");
+                Path repository = Path.of(System.getProperty("bitbridge.repository", "..")).toAbsolutePath()
+                        .normalize();
+                suite = LaunchedSuite.start(repository, repository.resolve("e2e/target/suite-"
+                        + System.currentTimeMillis()));
             } catch (Exception e) {
                 throw new IllegalStateException("The suite did not start: " + e.getMessage(), e);
             }

@@ -1,4 +1,4 @@
-package dev.bitbridge.e2e;
+package dev.bitbridge.testkit.suite;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,9 +25,10 @@ import dev.bitbridge.testkit.FreePorts;
  * launcher/target/bitbridge-launcher.jar supervise}, the options the script gives it), which starts a real PostgreSQL,
  * a real Kafka broker and every packaged service of {@code ServiceCatalog} with the configuration it gives them. Every
  * port is a free one and the home is a folder of its own under {@code target/}, so nothing collides with a
- * {@code ./bitbridge up} on this machine. Ready when the supervisor's status file says so, as {@code up} waits.
+ * {@code ./bitbridge up} on this machine. Ready when the supervisor's status file says so, as {@code up} waits. Used
+ * by the end-to-end tests ({@code e2e}) and the end-to-end benchmark ({@code bench}).
  */
-final class LaunchedSuite implements AutoCloseable {
+public final class LaunchedSuite implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
@@ -56,11 +57,15 @@ final class LaunchedSuite implements AutoCloseable {
         }
     }
 
-    /** Starts the supervisor and waits until every component is ready; fails with the end of the logs if not. */
-    static LaunchedSuite start(String name) throws Exception {
-        Path repository = Path.of(System.getProperty("bitbridge.repository", "..")).toAbsolutePath().normalize();
-        Path home = repository.resolve("e2e/target/" + name + "-" + System.currentTimeMillis());
-        LaunchedSuite suite = new LaunchedSuite(repository, home);
+    /**
+     * Starts the supervisor and waits until every component is ready; fails with the end of the logs if not.
+     *
+     * @param repository the repository root, whose {@code launcher/target/bitbridge-launcher.jar} and packaged
+     *        services run
+     * @param home the suite's {@code BITBRIDGE_HOME}, a folder of its own (created)
+     */
+    public static LaunchedSuite start(Path repository, Path home) throws Exception {
+        LaunchedSuite suite = new LaunchedSuite(repository.toAbsolutePath().normalize(), home.toAbsolutePath());
         try {
             suite.launch();
         } catch (Exception | AssertionError e) {
@@ -110,7 +115,7 @@ final class LaunchedSuite implements AutoCloseable {
     }
 
     /** @return a component's state in the supervisor's status file ({@code ready}, {@code failed}, …) */
-    Optional<String> state(String component) throws IOException {
+    public Optional<String> state(String component) throws IOException {
         Path status = home.resolve("run/status.tsv");
         if (!Files.isRegularFile(status)) {
             return Optional.empty();
@@ -119,8 +124,24 @@ final class LaunchedSuite implements AutoCloseable {
                 .filter(f -> f[0].equals(component)).map(f -> f[1]).findFirst();
     }
 
+    /** @return a component's pid in the supervisor's status file, when it has one now */
+    public java.util.OptionalLong pid(String component) throws IOException {
+        Path status = home.resolve("run/status.tsv");
+        if (!Files.isRegularFile(status)) {
+            return java.util.OptionalLong.empty();
+        }
+        return Files.readAllLines(status).stream().map(l -> l.split("\t")).filter(f -> f.length > 2)
+                .filter(f -> f[0].equals(component) && f[2].matches("\\d+"))
+                .mapToLong(f -> Long.parseLong(f[2])).findFirst();
+    }
+
+    /** @return the suite's {@code BITBRIDGE_HOME} */
+    public Path home() {
+        return home;
+    }
+
     /** @return the end of every log, for a failure's message */
-    String logs() {
+    public String logs() {
         StringBuilder out = new StringBuilder();
         try (Stream<Path> files = Files.list(home.resolve("logs"))) {
             for (Path log : files.sorted().toList()) {
@@ -134,47 +155,47 @@ final class LaunchedSuite implements AutoCloseable {
         return out.toString();
     }
 
-    int port(String variable) {
+    public int port(String variable) {
         return ports.get(variable);
     }
 
-    String kafka() {
+    public String kafka() {
         return "localhost:" + port("BITBRIDGE_KAFKA_PORT");
     }
 
     /** @return the file holding the admin API token */
-    Path adminTokenFile() {
+    public Path adminTokenFile() {
         return home.resolve("data/secrets/admin-api-token");
     }
 
     /** @return the repository the suite runs from */
-    Path repository() {
+    public Path repository() {
         return repository;
     }
 
     /** @return the admin API token the launcher generated, which every API takes */
-    String adminToken() throws IOException {
+    public String adminToken() throws IOException {
         return Files.readString(home.resolve("data/secrets/admin-api-token")).trim();
     }
 
-    URI connector(String path) {
+    public URI connector(String path) {
         return URI.create("http://localhost:" + port("BITBRIDGE_CONNECTOR_PORT") + path);
     }
 
-    URI analyzer(String path) {
+    public URI analyzer(String path) {
         return URI.create("http://localhost:" + port("BITBRIDGE_ANALYZER_PORT") + path);
     }
 
-    URI trigger(String path) {
+    public URI trigger(String path) {
         return URI.create("http://localhost:" + port("BITBRIDGE_TRIGGER_PORT") + path);
     }
 
-    URI reporter(String path) {
+    public URI reporter(String path) {
         return URI.create("http://localhost:" + port("BITBRIDGE_REPORTER_PORT") + path);
     }
 
     /** @return the answer to an admin API call with a JSON body (or none) */
-    HttpResponse<String> call(String method, URI uri, String json) throws Exception {
+    public HttpResponse<String> call(String method, URI uri, String json) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + adminToken());
         if (json == null) {
