@@ -45,13 +45,15 @@ public final class LaunchedSuite implements AutoCloseable {
 
     private final Path repository;
     private final Path home;
+    private final Map<String, String> environment;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process supervisor;
 
-    private LaunchedSuite(Path repository, Path home) {
+    private LaunchedSuite(Path repository, Path home, Map<String, String> environment) {
         this.repository = repository;
         this.home = home;
+        this.environment = Map.copyOf(environment);
         for (String variable : PORT_VARIABLES) {
             ports.put(variable, FreePorts.next());
         }
@@ -65,7 +67,17 @@ public final class LaunchedSuite implements AutoCloseable {
      * @param home the suite's {@code BITBRIDGE_HOME}, a folder of its own (created)
      */
     public static LaunchedSuite start(Path repository, Path home) throws Exception {
-        LaunchedSuite suite = new LaunchedSuite(repository.toAbsolutePath().normalize(), home.toAbsolutePath());
+        return start(repository, home, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, Path)}, with more environment for the supervisor, which its services inherit: a
+     * service's setting the launcher leaves at its default, such as
+     * {@code BITBRIDGE_CONNECTOR_BITBUCKET_CLOUD_API_URL} to point the connector at a Bitbucket Cloud simulator.
+     */
+    public static LaunchedSuite start(Path repository, Path home, Map<String, String> environment) throws Exception {
+        LaunchedSuite suite = new LaunchedSuite(repository.toAbsolutePath().normalize(), home.toAbsolutePath(),
+                environment);
         try {
             suite.launch();
         } catch (Exception | AssertionError e) {
@@ -94,6 +106,7 @@ public final class LaunchedSuite implements AutoCloseable {
         env.put("BITBRIDGE_HOME", home.toString());
         env.put("BITBRIDGE_SERVICE_READY_TIMEOUT_SECONDS", "240");
         ports.forEach((k, v) -> env.put(k, Integer.toString(v)));
+        env.putAll(environment);
         supervisor = builder.start();
         awaitReady();
     }
