@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +28,10 @@ import dev.bitbridge.launcher.StatusBoard.State;
  * PostgreSQL is native and is started and stopped through {@code pg_ctl}; each service is a child JVM, as it would be a
  * container in production. The order is enforced by one shutdown hook that does all the stopping; the libraries' own
  * hooks are not used, since the JVM runs hooks concurrently.
+ * <p>
+ * A service that ends on its own is reported, not restarted. {@code ./bitbridge restart <component>} files a
+ * {@link RestartRequests request}: the service is stopped (if still running) and started again with the same
+ * configuration, or the Kafka broker is shut down cleanly and started again on the same log directory.
  */
 public final class Supervisor {
 
@@ -50,6 +55,14 @@ public final class Supervisor {
         t.setDaemon(true);
         return t;
     });
+    private final ScheduledExecutorService restarter = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "bitbridge-restarts");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, ServiceProcess> services = new ConcurrentHashMap<>();
+    private final Map<String, ServiceSpec> specs = new ConcurrentHashMap<>();
+    private final RestartRequests requests;
     private volatile boolean stopping;
     private volatile boolean failed;
     private PostgresServer postgres;
@@ -59,6 +72,7 @@ public final class Supervisor {
         this.config = config;
         this.home = new LauncherHome(config.home());
         this.board = new StatusBoard(home);
+        this.requests = new RestartRequests(home);
     }
 
     /**
@@ -114,6 +128,7 @@ public final class Supervisor {
             return 1;
         }
         watchdog.scheduleWithFixedDelay(this::checkPostgres, 5, 5, TimeUnit.SECONDS);
+        restarter.scheduleWithFixedDelay(this::serveRestartRequests, 500, 500, TimeUnit.MILLISECONDS);
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -130,6 +145,7 @@ public final class Supervisor {
                 return;
             }
             watchdog.shutdownNow();
+            restarter.shutdownNow();
             if (!failed) {
                 board.set(NAME, State.STOPPING, "stopping services, then Kafka, then PostgreSQL");
             }
@@ -211,17 +227,32 @@ public final class Supervisor {
     }
 
     private void startService(ServiceSpec spec) {
+        synchronized (lifecycle) {
+            abortIfStopping();
+            specs.put(spec.name(), spec);
+            // One stop action per service, whichever process runs it when the supervisor stops.
+            stopActions.push(() -> {
+                markStopping(spec.name());
+                ServiceProcess current = services.get(spec.name());
+                if (current != null) {
+                    current.stop(SERVICE_STOP_GRACE);
+                }
+                markStopped(spec.name());
+            });
+        }
+        launch(spec);
+    }
+
+    /** Starts a service's process and waits until it is ready; the status table follows. */
+    private void launch(ServiceSpec spec) {
         ServiceProcess service = new ServiceProcess(spec, home.logFile(spec.name()), home.runDir());
         synchronized (lifecycle) {
             abortIfStopping();
-            stopActions.push(() -> {
-                markStopping(spec.name());
-                service.stop(SERVICE_STOP_GRACE);
-                markStopped(spec.name());
-            });
+            services.put(spec.name(), service);
             long pid = service.start(exitCode -> {
                 if (board.state(spec.name()) == State.READY) {
-                    board.set(spec.name(), State.EXITED, "exited with code " + exitCode + "; not restarted, see its log");
+                    board.set(spec.name(), State.EXITED, "exited with code " + exitCode + "; not restarted, see its"
+                            + " log (./bitbridge restart starts it again)");
                     home.removePid(spec.name());
                 }
             });
@@ -232,6 +263,67 @@ public final class Supervisor {
         service.awaitReady(config.serviceReadyTimeout());
         board.set(spec.name(), State.READY, spec.healthUrl());
         LOG.infof("%s is ready on port %d (management port %d)", spec.name(), spec.port(), spec.managementPort());
+    }
+
+    /** Serves the restart requests filed since the last look, one after the other. */
+    private void serveRestartRequests() {
+        for (String component : requests.pending()) {
+            if (stopping) {
+                return;
+            }
+            try {
+                restart(component);
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    return;
+                }
+                LOG.errorf(e, "%s did not restart", component);
+                board.set(component, State.FAILED, "restart failed: " + e.getMessage());
+            } finally {
+                requests.taken(component);
+            }
+        }
+    }
+
+    private void restart(String component) {
+        if (KAFKA.equals(component)) {
+            restartKafka();
+            return;
+        }
+        ServiceSpec spec = specs.get(component);
+        if (spec == null) {
+            LOG.errorf("A restart of '%s' was requested; this supervisor runs %s and %s", component, KAFKA,
+                    String.join(", ", specs.keySet()));
+            return;
+        }
+        LOG.infof("Restarting %s on request", component);
+        ServiceProcess old;
+        synchronized (lifecycle) {
+            abortIfStopping();
+            board.set(component, State.STARTING, "restarting on request");
+            old = services.get(component);
+        }
+        requests.taken(component);
+        if (old != null) {
+            old.stop(SERVICE_STOP_GRACE);
+        }
+        board.setPid(component, 0);
+        home.removePid(component);
+        launch(spec);
+    }
+
+    /** Shuts the broker down cleanly and starts it again on the same log directory and ports. */
+    private void restartKafka() {
+        synchronized (lifecycle) {
+            abortIfStopping();
+            LOG.info("Restarting Kafka on request");
+            board.set(KAFKA, State.STARTING, "restarting on request");
+            requests.taken(KAFKA);
+            kafka.close();
+            kafka.start(KAFKA_START_TIMEOUT);
+            board.set(KAFKA, State.READY, "cluster " + kafka.clusterId() + ", in the supervisor JVM, restarted on"
+                    + " request");
+        }
     }
 
     /** PostgreSQL is not our child, so nothing tells us when it ends; look every few seconds. */

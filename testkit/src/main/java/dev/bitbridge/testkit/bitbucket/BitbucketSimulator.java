@@ -411,6 +411,15 @@ public final class BitbucketSimulator implements AutoCloseable {
         faults.add(count, status, pathGlob);
     }
 
+    /**
+     * While {@code status} is not 0, answers every request with it instead of serving it: 503 for an outage (the
+     * flavor's error body), 429 for a rate-limit storm (Cloud's text, {@code Retry-After}). 0 ends it. Deliveries of
+     * webhooks are not affected.
+     */
+    public void outage(int status) {
+        faults.outage(status);
+    }
+
     /** @return every request answered so far (faults and refusals included), oldest first */
     public List<RecordedRequest> requests() {
         return requestLog.all();

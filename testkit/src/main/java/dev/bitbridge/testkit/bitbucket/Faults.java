@@ -23,6 +23,8 @@ final class Faults {
 
     private final Flavor flavor;
     private final List<Fault> pending = new ArrayList<>();
+    /** While not 0, the status every request is answered with (an outage, a rate-limit storm). */
+    private int outage;
 
     Faults(Flavor flavor) {
         this.flavor = flavor;
@@ -36,8 +38,19 @@ final class Faults {
         pending.add(new Fault(pathGlob, status, new int[] { count }));
     }
 
+    /** Answers every request with {@code status} until called with 0. */
+    synchronized void outage(int status) {
+        if (status != 0 && (status < 400 || status > 599)) {
+            throw new IllegalArgumentException("An outage answers an error status, not " + status);
+        }
+        outage = status;
+    }
+
     /** @return the failure this request gets, or {@code null} to serve it */
     synchronized SimResponse take(String path) {
+        if (outage != 0) {
+            return answer(outage);
+        }
         for (Iterator<Fault> it = pending.iterator(); it.hasNext();) {
             Fault f = it.next();
             if (PathGlob.matches(f.pathGlob, path)) {

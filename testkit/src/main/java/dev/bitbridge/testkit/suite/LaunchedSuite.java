@@ -148,6 +148,51 @@ public final class LaunchedSuite implements AutoCloseable {
                 .mapToLong(f -> Long.parseLong(f[2])).findFirst();
     }
 
+    /**
+     * Kills a service's process with SIGKILL, as {@code kill -9} does (no shutdown hook, nothing flushed), and waits
+     * until it is gone. The supervisor then shows it as exited; {@link #restart} starts it again.
+     *
+     * @return the pid that was killed
+     */
+    public long kill(String service) throws Exception {
+        long pid = pid(service).orElseThrow(() -> new IllegalStateException(service + " has no pid: is it running?"));
+        ProcessHandle process = ProcessHandle.of(pid)
+                .orElseThrow(() -> new IllegalStateException(service + " (pid " + pid + ") is not running"));
+        process.destroyForcibly();
+        process.onExit().get(30, TimeUnit.SECONDS);
+        return pid;
+    }
+
+    /**
+     * Restarts one component in the running supervisor as {@code ./bitbridge restart <component>} does (a service by
+     * its full name, or {@code kafka}) and waits until it is ready again.
+     */
+    public void restart(String component) throws Exception {
+        Path requests = home.resolve("run/requests");
+        Files.createDirectories(requests);
+        Path request = requests.resolve("restart-" + component);
+        Path written = Files.createTempFile(requests, ".restart-", ".tmp");
+        Files.move(written, request, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        // The supervisor marks the component as restarting before it takes the request.
+        while (Files.exists(request) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        while (Instant.now().isBefore(deadline)) {
+            Optional<String> state = state(component);
+            if (state.filter("ready"::equals).isPresent()) {
+                return;
+            }
+            if (state.filter("failed"::equals).isPresent() || !supervisor.isAlive()) {
+                throw new IllegalStateException(component + " did not restart (" + state.orElse("no state") + ")\n"
+                        + logs());
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(component + " was not ready again within " + READY_TIMEOUT + "\n" + logs());
+    }
+
     /** @return the suite's {@code BITBRIDGE_HOME} */
     public Path home() {
         return home;

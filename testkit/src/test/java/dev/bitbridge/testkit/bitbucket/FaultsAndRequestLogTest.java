@@ -58,6 +58,24 @@ class FaultsAndRequestLogTest {
     }
 
     @Test
+    void anOutageAnswersEveryRequestUntilItEnds() {
+        try (BitbucketSimulator bb = BitbucketSimulator.cloud()) {
+            String auth = cloudSetup(bb);
+            String url = bb.baseUrl() + "/repositories/acme/api/commits";
+            bb.outage(503);
+            assertThat(Http.get(url, auth).status()).isEqualTo(503);
+            assertThat(Http.get(url, auth).status()).as("still down").isEqualTo(503);
+            bb.outage(429);
+            Http.Answer limited = Http.get(url, auth);
+            assertThat(limited.status()).isEqualTo(429);
+            assertThat(limited.header("Retry-After")).isEqualTo("1");
+            bb.outage(0);
+            assertThat(Http.get(url, auth).status()).isEqualTo(200);
+            assertThat(bb.requestCount("GET", "/2.0/repositories/acme/api/commits")).isEqualTo(4);
+        }
+    }
+
+    @Test
     void theRateLimiterAnswers429WithRetryAfterOnTheNewEndpoints() {
         try (BitbucketSimulator bb = BitbucketSimulator.cloud()) {
             String auth = cloudSetup(bb);
