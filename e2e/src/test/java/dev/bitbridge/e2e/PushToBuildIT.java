@@ -98,25 +98,10 @@ class PushToBuildIT {
 
     /** Through the APIs only, as a user would: integration, repository (hook registered), analysis, Jenkins target. */
     static void configure() throws Exception {
-        expect(suite.call("POST", suite.connector("/api/v1/integrations"), """
-                {"name": "%s", "flavor": "datacenter", "baseUrl": "%s",
-                 "credentials": {"kind": "datacenter-basic", "username": "%s", "password": "bot-password"}}"""
-                .formatted(INTEGRATION, bitbucket.baseUrl(), bot.name())), 201);
-        HttpResponse<String> connected = expect(suite.call("POST",
-                suite.connector("/api/v1/integrations/" + INTEGRATION + "/repositories"),
-                "{\"repository\": \"GAME/client\"}"), 200);
-        assertThat(connected.body()).contains("\"hookState\":\"registered\"");
+        SuiteSetup.configure(suite, INTEGRATION, bitbucket, bot.name(), "bot-password", repo, jenkins, CLIENT);
         assertThat(bitbucket.hooks(repo)).singleElement()
                 .satisfies(h -> assertThat(h.url()).startsWith("http://localhost:"
                         + suite.port("BITBRIDGE_INGRESS_PORT") + "/webhooks/bitbucket/" + INTEGRATION));
-
-        expect(suite.call("PUT", suite.analyzer("/api/v1/integrations/" + INTEGRATION
-                + "/repositories/GAME/client/analysis-settings"), """
-                        {"projectKeys": ["GAME"], "linkTemplate": "https://acme.atlassian.net/browse/{key}",
-                         "defaultJob": "%s"}""".formatted(CLIENT)), 200);
-        expect(suite.call("PUT", suite.trigger("/api/v1/integrations/" + INTEGRATION + "/jenkins-target"), """
-                {"baseUrl": "%s", "username": "bitbridge", "credentialKind": "api-token",
-                 "secret": "jenkins-api-token", "defaultJob": "%s"}""".formatted(jenkins.url(), CLIENT)), 200);
     }
 
     @Test
@@ -258,17 +243,11 @@ class PushToBuildIT {
     }
 
     private static <T> T read(byte[] value, Class<T> type) {
-        try {
-            return JSON.readValue(value, type);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return SuiteSetup.read(value, type);
     }
 
     private static HttpResponse<String> expect(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.request().method() + " " + response.uri() + ": "
-                + response.body()).isEqualTo(status);
-        return response;
+        return SuiteSetup.expect(response, status);
     }
 
     private static void awaitTrue(String what, BooleanSupplier condition) throws Exception {
