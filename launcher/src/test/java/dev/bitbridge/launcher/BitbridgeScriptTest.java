@@ -167,6 +167,73 @@ class BitbridgeScriptTest {
         assertThat(run(home, "logs", "reporter")).isEqualTo("reporter line\n");
     }
 
+    /**
+     * {@code restart connector} files the request the supervisor serves and waits until the component is ready again:
+     * here a stand-in supervisor marks it restarting, takes the request and, a moment later, ready with a new pid, as
+     * {@link Supervisor} does.
+     */
+    @Test
+    void restartOfOneServiceFilesARequestAndWaitsUntilItIsReadyAgain() throws Exception {
+        LauncherHome home = new LauncherHome(TestPaths.tempDir("home-")).create();
+        Process supervisor = new ProcessBuilder("bash", "-c", "exec -a bitbridge-launcher sleep 60").start();
+        try {
+            StatusBoard board = new StatusBoard(home);
+            board.register(Supervisor.NAME, supervisor.pid(), 0);
+            board.register(ServiceCatalog.BITBUCKET_CONNECTOR, 4242, 18081, 19002);
+            board.names().forEach(n -> board.set(n, StatusBoard.State.READY, "-"));
+            home.writePid(Supervisor.NAME, supervisor.pid());
+            RestartRequests requests = new RestartRequests(home);
+            Thread standIn = new Thread(() -> {
+                try {
+                    while (!requests.pending().contains(ServiceCatalog.BITBUCKET_CONNECTOR)) {
+                        Thread.sleep(50);
+                    }
+                    board.set(ServiceCatalog.BITBUCKET_CONNECTOR, StatusBoard.State.STARTING, "restarting on request");
+                    requests.taken(ServiceCatalog.BITBUCKET_CONNECTOR);
+                    Thread.sleep(700);
+                    board.setPid(ServiceCatalog.BITBUCKET_CONNECTOR, 4343);
+                    board.set(ServiceCatalog.BITBUCKET_CONNECTOR, StatusBoard.State.READY, "-");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            standIn.start();
+
+            String output = run(home, "restart", "connector");
+            standIn.join(10_000);
+
+            assertThat(output).contains("Restarting bitbucket-connector...")
+                    .contains("bitbucket-connector is ready again").contains("(pid 4343)");
+            assertThat(requests.pending()).isEmpty();
+        } finally {
+            supervisor.destroyForcibly();
+        }
+    }
+
+    @Test
+    void restartOfAnUnknownComponentOrWithoutASupervisorSaysWhatToDo() throws Exception {
+        LauncherHome home = new LauncherHome(TestPaths.tempDir("home-")).create();
+
+        assertThat(fail(home, "restart", "jenkins")).contains("Cannot restart 'jenkins': give one of ingress,"
+                + " connector, analyzer, trigger, reporter, kafka");
+        assertThat(fail(home, "restart", "trigger")).contains("Bitbridge is not running: start it with ./bitbridge up");
+        assertThat(new RestartRequests(home).pending()).as("nothing filed").isEmpty();
+    }
+
+    /** Runs {@code ./bitbridge <args>} with the home; asserts it fails and returns its output. */
+    private static String fail(LauncherHome home, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("BITBRIDGE_HOME", home.root().toString());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isNotZero();
+        return output;
+    }
+
     /** Runs {@code ./bitbridge <args>} with the home; asserts it succeeds and returns its output. */
     private static String run(LauncherHome home, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
