@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -57,6 +58,7 @@ public class Dispatcher {
     private final Vertx vertx;
     private final BuildEventPublisher publisher;
     private final Cancellation cancellation;
+    private final JenkinsGate gate;
 
     Dispatcher(DueBuilds due, TargetResolver targets, JenkinsClient jenkins, Transitions transitions,
             TriggerConfig config, MeterRegistry meters, FatalErrors fatalErrors, Vertx vertx,
@@ -72,6 +74,7 @@ public class Dispatcher {
         this.config = config;
         this.meters = meters;
         this.fatalErrors = fatalErrors;
+        this.gate = new JenkinsGate(config.dispatch().backoff(), config.dispatch().maxBackoff());
     }
 
     /**
@@ -122,8 +125,8 @@ public class Dispatcher {
     private Uni<Void> dispatch(Claim claim, BuildEntity build) {
         BuildRequest request = transitions.requestOf(build);
         return targets.resolve(request)
-                .chain(job -> jenkins.trigger(job.endpoint(), job.jobUrl(), job.job(),
-                        targets.parameters(job.target(), request))
+                .chain(job -> gated(job, () -> jenkins.trigger(job.endpoint(), job.jobUrl(), job.job(),
+                        targets.parameters(job.target(), request)))
                         .chain(queueId -> record(claim, row -> {
                             row.job = job.job();
                             row.jobUrl = job.jobUrl();
@@ -142,7 +145,8 @@ public class Dispatcher {
     private Uni<Void> recover(Claim claim, BuildEntity build) {
         BuildRequest request = transitions.requestOf(build);
         return targets.resolve(request)
-                .chain(job -> jenkins.find(job.endpoint(), job.jobUrl(), job.job(), request.requestId())
+                .chain(job -> gated(job, () -> jenkins.find(job.endpoint(), job.jobUrl(), job.job(),
+                        request.requestId()))
                         .chain(found -> found.isPresent() ? adopt(claim, job, found.get())
                                 : notFound(claim, build, job, request)))
                 .onFailure().recoverWithUni(failure -> failed(claim, build, failure));
@@ -191,10 +195,10 @@ public class Dispatcher {
         BuildRequest request = transitions.requestOf(build);
         return targets.resolve(request).chain(job -> {
             if (build.buildNumber != null) {
-                return jenkins.build(job.endpoint(), build.jobUrl, build.job, build.buildNumber)
+                return gated(job, () -> jenkins.build(job.endpoint(), build.jobUrl, build.job, build.buildNumber))
                         .chain(status -> running(claim, status));
             }
-            return jenkins.queueItem(job.endpoint(), build.queueId)
+            return gated(job, () -> jenkins.queueItem(job.endpoint(), build.queueId))
                     .chain(item -> queued(claim, job, request, item));
         }).onFailure().recoverWithUni(failure -> failed(claim, build, failure));
     }
@@ -212,14 +216,15 @@ public class Dispatcher {
             return record(claim, row -> later(row, false));
         }
         // Left the queue more than five minutes ago (or Jenkins restarted): find its build by the request id.
-        return jenkins.find(job.endpoint(), job.jobUrl(), job.job(), request.requestId()).chain(found -> {
-            if (found.isPresent() && found.get().buildNumber() != null) {
-                return started(claim, job, found.get().buildNumber());
-            }
-            return record(claim, row -> transitions.reach(row, BuildState.FAILED, "Jenkins no longer knows queue"
-                    + " item " + row.queueId + " and no build of " + row.job + " carries this request (Jenkins"
-                    + " restarted, or the item was removed)"));
-        });
+        return gated(job, () -> jenkins.find(job.endpoint(), job.jobUrl(), job.job(), request.requestId()))
+                .chain(found -> {
+                    if (found.isPresent() && found.get().buildNumber() != null) {
+                        return started(claim, job, found.get().buildNumber());
+                    }
+                    return record(claim, row -> transitions.reach(row, BuildState.FAILED, "Jenkins no longer knows queue"
+                            + " item " + row.queueId + " and no build of " + row.job + " carries this request (Jenkins"
+                            + " restarted, or the item was removed)"));
+                });
     }
 
     private Uni<Void> started(Claim claim, ResolvedJob job, int number) {
@@ -264,15 +269,54 @@ public class Dispatcher {
         return Uni.createFrom().voidItem();
     }
 
+    /**
+     * A call to the job's Jenkins through the {@link JenkinsGate}: made now, or failed with {@link JenkinsGate.Held}
+     * while that Jenkins is being waited for; its outcome tells the gate whether Jenkins answered.
+     */
+    private <T> Uni<T> gated(ResolvedJob job, Supplier<Uni<T>> call) {
+        String server = job.endpoint().baseUrl();
+        Instant now = clock.instant();
+        if (!gate.enter(server, now)) {
+            return Uni.createFrom().failure(new JenkinsGate.Held(server, gate.retryAt(server, now)));
+        }
+        return Uni.createFrom().<T> deferred(call::get)
+                .onItem().invoke(() -> gate.answered(server))
+                .onFailure().invoke(failure -> {
+                    if (failure instanceof JenkinsException jenkinsFailure) {
+                        if (jenkinsFailure.transientFailure()) {
+                            gate.failed(server, clock.instant());
+                        } else {
+                            gate.answered(server); // Jenkins refused: it is there
+                        }
+                    } else {
+                        gate.undecided(server);
+                    }
+                });
+    }
+
     private Uni<Void> failed(Claim claim, BuildEntity build, Throwable failure) {
         if (failure instanceof Error error) {
             fatalErrors.handle("dispatching build " + claim.requestId(), error);
             return Uni.createFrom().nothing();
         }
+        if (failure instanceof JenkinsGate.Held held) {
+            // Nothing was sent: the build waits with its Jenkins, up to its own deadline.
+            if (clock.instant().isAfter(giveUpAt(build))) {
+                return record(claim, row -> transitions.reach(row, BuildState.FAILED, "Jenkins could not be reached"
+                        + " until the deadline; " + held.getMessage()));
+            }
+            return record(claim, row -> {
+                if (claim.action() == Claim.Action.DISPATCH) {
+                    row.state = "PENDING";
+                    row.dispatchStartedAt = null;
+                    row.attempts = Math.max(0, row.attempts - 1);
+                }
+                row.nextActionAt = held.retryAt();
+                return Uni.createFrom().voidItem();
+            });
+        }
         if (waitable(failure)) {
-            Instant giveUpAt = build.giveUpAt != null ? build.giveUpAt
-                    : build.createdAt.plus(config.dispatch().giveUpAfter());
-            if (clock.instant().isAfter(giveUpAt)) {
+            if (clock.instant().isAfter(giveUpAt(build))) {
                 return record(claim, row -> transitions.reach(row, BuildState.FAILED, "Jenkins could not be reached"
                         + " until the deadline; last: " + failure.getMessage()));
             }
@@ -313,6 +357,10 @@ public class Dispatcher {
                         return Uni.createFrom().voidItem();
                     });
                 });
+    }
+
+    private Instant giveUpAt(BuildEntity build) {
+        return build.giveUpAt != null ? build.giveUpAt : build.createdAt.plus(config.dispatch().giveUpAfter());
     }
 
     private static boolean waitable(Throwable failure) {

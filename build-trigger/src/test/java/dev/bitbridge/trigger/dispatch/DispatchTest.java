@@ -2,7 +2,9 @@ package dev.bitbridge.trigger.dispatch;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -164,6 +166,37 @@ class DispatchTest {
         } finally {
             jenkins.delays(Duration.ZERO, Duration.ZERO);
         }
+    }
+
+    /**
+     * Twenty builds waiting through an outage: the first calls fail, then the whole Jenkins waits and one build probes
+     * per backoff (2 s, then 4 s) for all of them. Each retrying on its own would cost about three requests per build
+     * in these 8 s (60 and more).
+     */
+    @Test
+    void anOutageWithManyBuildsWaitingCostsJenkinsAFewProbesNotARetryPerBuild() throws Exception {
+        List<BuildRequest> requests = new ArrayList<>();
+        jenkins.outage(true);
+        try {
+            Instant began = jenkins.now();
+            for (int i = 0; i < 20; i++) {
+                BuildRequest request = request("storm" + i, null, BuildRequestIds.COMMIT);
+                requests.add(request);
+                kafka.send(request);
+            }
+            Thread.sleep(8000);
+            long during = jenkins.requests().stream().filter(r -> !r.at().isBefore(began)).count();
+            assertThat(during).as("requests to Jenkins during 8 s of outage with 20 builds waiting")
+                    .isBetween(1L, 25L);
+        } finally {
+            jenkins.outage(false);
+        }
+        for (BuildRequest request : requests) {
+            BuildEvent last = await().atMost(WAIT).until(() -> kafka.last(request), e -> e != null && e.state()
+                    .isFinal());
+            assertThat(last.state()).isEqualTo(BuildState.SUCCESSFUL);
+        }
+        assertThat(jenkins.triggerCount(job)).as("each built once after the outage").isEqualTo(20);
     }
 
     @Test
