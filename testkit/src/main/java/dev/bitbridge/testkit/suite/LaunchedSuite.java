@@ -54,8 +54,14 @@ public final class LaunchedSuite implements AutoCloseable {
         this.repository = repository;
         this.home = home;
         this.environment = Map.copyOf(environment);
+        // A port just handed out and closed may be handed out again: each variable gets one no other has.
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
         for (String variable : PORT_VARIABLES) {
-            ports.put(variable, FreePorts.next());
+            int port = FreePorts.next();
+            while (!taken.add(port)) {
+                port = FreePorts.next();
+            }
+            ports.put(variable, port);
         }
     }
 

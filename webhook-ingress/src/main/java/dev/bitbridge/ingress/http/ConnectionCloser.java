@@ -65,6 +65,13 @@ public class ConnectionCloser {
         }
 
         void start() {
+            if (request.isEnded()) {
+                // The rest of the body arrived while the answer was written (a ping answered before its body): there
+                // is nothing left to read, and a handler set now would throw.
+                closed = true;
+                request.connection().close();
+                return;
+            }
             timer = vertx.setTimer(LINGER_MILLIS, id -> close());
             request.handler(chunk -> {
                 discarded += chunk.length();
