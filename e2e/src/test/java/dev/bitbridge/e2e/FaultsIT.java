@@ -252,7 +252,7 @@ class FaultsIT {
 
     /** Pushes {@code count} {@code #ci} commits round-robin over the branches, one every {@code every}. */
     private static void push(List<String> stream, int count, Duration every) {
-        push(stream, count, every, new AtomicInteger(count));
+        push(stream, count, every, new AtomicInteger(Integer.MAX_VALUE));
     }
 
     /** The same, never beyond {@code gate} pushes of the stream: it waits there until the gate moves. */
