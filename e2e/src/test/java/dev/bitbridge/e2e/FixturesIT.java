@@ -45,6 +45,7 @@ import dev.bitbridge.events.build.BuildRequest;
 import dev.bitbridge.events.build.BuildState;
 import dev.bitbridge.events.scm.PullRequestEvent;
 import dev.bitbridge.events.scm.RefChangeEvent;
+import dev.bitbridge.testkit.SharedFixtures;
 import dev.bitbridge.testkit.TopicScanner;
 import dev.bitbridge.testkit.bitbucket.Account;
 import dev.bitbridge.testkit.bitbucket.BitbucketSimulator;
@@ -158,7 +159,7 @@ class FixturesIT {
 
     @BeforeAll
     static void deliverEveryFixture() throws Exception {
-        FixtureFiles.dir(); // skipped, saying why, without the fixtures
+        SharedFixtures.dir(); // skipped, saying why, without the fixtures
         suite = SharedSuite.suite();
         topics = new TopicScanner(suite.kafka());
         kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafka()));
@@ -313,7 +314,7 @@ class FixturesIT {
 
     /** Seeds, configures through the APIs, delivers to the registered hook and waits until the connector handled it. */
     static Delivered deliver(Fixture fixture) throws Exception {
-        byte[] body = FixtureFiles.bytes(fixture.file());
+        byte[] body = SharedFixtures.bytes(fixture.file());
         BitbucketSimulator bitbucket = fixture.flavor() == Flavor.CLOUD ? SharedSuite.cloud() : newDataCenter();
         Seeded seeded = bitbucket.seedFrom(fixture.flavor(), fixture.eventKey(), body);
         // A ping names no repository: Data Center sends it to a hook of a repository ("Test connection").

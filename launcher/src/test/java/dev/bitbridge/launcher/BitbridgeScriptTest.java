@@ -220,22 +220,17 @@ class BitbridgeScriptTest {
         assertThat(new RestartRequests(home).pending()).as("nothing filed").isEmpty();
     }
 
-    /** Runs {@code ./bitbridge <args>} with the home; asserts it fails and returns its output. */
-    private static String fail(LauncherHome home, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("BITBRIDGE_HOME", home.root().toString());
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isNotZero();
-        return output;
-    }
-
     /** Runs {@code ./bitbridge <args>} with the home; asserts it succeeds and returns its output. */
     private static String run(LauncherHome home, String... args) throws Exception {
+        return script(home, true, args);
+    }
+
+    /** Runs {@code ./bitbridge <args>} with the home; asserts it fails and returns its output. */
+    private static String fail(LauncherHome home, String... args) throws Exception {
+        return script(home, false, args);
+    }
+
+    private static String script(LauncherHome home, boolean succeeds, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -244,7 +239,11 @@ class BitbridgeScriptTest {
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
+        if (succeeds) {
+            assertThat(process.exitValue()).as(output).isZero();
+        } else {
+            assertThat(process.exitValue()).as(output).isNotZero();
+        }
         return output;
     }
 }

@@ -36,6 +36,7 @@ import dev.bitbridge.events.scm.PullRequestEvent;
 import dev.bitbridge.events.scm.RefChangeEvent;
 import dev.bitbridge.events.webhook.BitbucketFlavor;
 import dev.bitbridge.testkit.PostgresTestResource;
+import dev.bitbridge.testkit.SharedFixtures;
 import dev.bitbridge.testkit.TopicScanner;
 import dev.bitbridge.testkit.bitbucket.Account;
 import dev.bitbridge.testkit.bitbucket.BitbucketCloudResource;

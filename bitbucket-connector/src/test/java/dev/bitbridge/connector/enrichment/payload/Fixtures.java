@@ -1,14 +1,10 @@
 package dev.bitbridge.connector.enrichment.payload;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Assumptions;
-
 import dev.bitbridge.events.webhook.BitbucketFlavor;
+import dev.bitbridge.testkit.SharedFixtures;
 
 /**
  * The shared third-party webhook fixtures ({@code /work/shared/fixtures}, listed in its {@code MANIFEST.md}). They are
@@ -24,26 +20,11 @@ final class Fixtures {
     }
 
     static Path dir() {
-        Path moduleDir = Path.of("").toAbsolutePath();
-        for (Path candidate : new Path[] { moduleDir.resolve("../../shared/fixtures"),
-                moduleDir.resolve("../shared/fixtures") }) {
-            if (Files.isRegularFile(candidate.resolve("MANIFEST.md"))) {
-                return candidate.normalize();
-            }
-        }
-        Assumptions.assumeTrue(false, "the shared Bitbucket fixtures (../shared/fixtures beside the repository) are"
-                + " not on this machine");
-        return null;
+        return SharedFixtures.dir();
     }
 
     static byte[] bytes(String relative) {
-        Path file = dir().resolve(relative);
-        Assumptions.assumeTrue(Files.isRegularFile(file), "fixture " + relative + " is missing");
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SharedFixtures.bytes(relative);
     }
 
     /** @return the fixture read with the given flavor and key, as the peer's tests deliver it */
