@@ -201,6 +201,10 @@ class PushToBuildIT {
             assertThat(s.path("pending").asBoolean()).isFalse();
         });
         assertThat(topics.readCommitted(Topics.STATUS_REPORTER_DEAD_LETTERS_V1)).isEmpty();
+        // A statement PostgreSQL refused and the client quietly prepared again (status-reporter's once did, on every
+        // post) shows only in the server's log.
+        assertThat(java.nio.file.Files.readAllLines(suite.home().resolve("logs/postgres.log")))
+                .as("statements PostgreSQL refused").noneMatch(line -> line.contains("ERROR:"));
     }
 
     /** @return the state Bitbucket shows for (commit, key, ref), or null */

@@ -71,7 +71,8 @@ public class StatusStore {
     private static final String POSTED = """
             update commit_status set posted_request_id = $6, posted_sequence = $7, posted_state = $8, posted_as = $9,
                 posted_at = $10, attempts = 0, failing_since = null, problem = null, leased_until = null,
-                due_at = case when request_id = $6 and wanted_state = $8 then null else $10 end, updated_at = $10"""
+                due_at = case when request_id = $6 and wanted_state = $8 then null else $10::timestamptz end,
+                updated_at = $10"""
             + WHERE_LEASED;
 
     private static final String FAILED = """
@@ -84,7 +85,8 @@ public class StatusStore {
     private static final String SET_ASIDE = """
             update commit_status set attempts = 0, failing_since = null, problem = $6, leased_until = null,
                 dead_lettered_at = $7, updated_at = $7,
-                due_at = case when request_id = $8 and sequence = $9 then null else $7 end""" + WHERE_LEASED;
+                due_at = case when request_id = $8 and sequence = $9 then null else $7::timestamptz end"""
+            + WHERE_LEASED;
 
     private static final String FOR_COMMIT = """
             select * from commit_status where integration = $1 and commit_hash = $2
