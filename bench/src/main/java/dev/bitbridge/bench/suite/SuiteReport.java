@@ -86,6 +86,19 @@ public record SuiteReport(SuiteOptions options, MachineInfo machine, LoadAverage
         out.append(String.format(Locale.ROOT, "  CPU (cores, %.0f s)     : %sharness (simulators) %.2f; machine busy "
                 + "%.2f of %d; other processes %.2f (%s)%n", m.seconds(), cpu, m.harness(), m.machine(),
                 machine.cores(), m.other(), m.busiest()));
+        StringBuilder perPush = new StringBuilder();
+        double suiteMs = 0;
+        double idle = 0;
+        for (String c : components) {
+            double ms = p.during().cores(c) * p.during().seconds() * 1000 / Math.max(1, p.pushes());
+            suiteMs += Double.isNaN(ms) ? 0 : ms;
+            double quiet = p.after().cores(c);
+            idle += Double.isNaN(quiet) ? 0 : quiet;
+            perPush.append(String.format(Locale.ROOT, "%s %.1f, ", c, ms));
+        }
+        out.append(String.format(Locale.ROOT, "  CPU per push (ms)      : %ssuite %.1f, harness %.1f; the suite idle "
+                + "afterwards: %.2f cores (%.0f s)%n", perPush, suiteMs,
+                m.harness() * m.seconds() * 1000 / Math.max(1, p.pushes()), idle, p.after().seconds()));
         out.append(String.format(Locale.ROOT, "  requests               : Bitbucket simulator %d (%.1f per push), "
                 + "Jenkins simulator %d (%.1f per push)%n", p.bitbucketRequests(),
                 p.bitbucketRequests() / (double) Math.max(1, p.pushes()), p.jenkinsRequests(),
