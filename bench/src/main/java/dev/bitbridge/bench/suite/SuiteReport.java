@@ -83,9 +83,15 @@ public record SuiteReport(SuiteOptions options, MachineInfo machine, LoadAverage
         for (String c : components) {
             cpu.append(String.format(Locale.ROOT, "%s %.2f, ", c, p.during().cores(c)));
         }
-        out.append(String.format(Locale.ROOT, "  CPU (cores, %.0f s)     : %sharness (simulators) %.2f; machine busy "
-                + "%.2f of %d; other processes %.2f (%s)%n", m.seconds(), cpu, m.harness(), m.machine(),
-                machine.cores(), m.other(), m.busiest()));
+        double suiteCores = 0;
+        for (String c : components) {
+            double cores = p.during().cores(c);
+            suiteCores += Double.isNaN(cores) ? 0 : cores;
+        }
+        out.append(String.format(Locale.ROOT, "  CPU (cores, %.0f s)     : %ssuite %.2f, harness (simulators) %.2f; "
+                + "machine busy %.2f of %d, so the rest of the machine (other processes, kernel) %.2f; other "
+                + "processes seen %.2f (%s)%n", m.seconds(), cpu, suiteCores, m.harness(), m.machine(),
+                machine.cores(), m.machine() - suiteCores - m.harness(), m.other(), m.busiest()));
         StringBuilder perPush = new StringBuilder();
         double suiteMs = 0;
         double idle = 0;
