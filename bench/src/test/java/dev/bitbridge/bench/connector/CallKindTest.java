@@ -43,10 +43,10 @@ class CallKindTest {
     @Test
     void aTallyCountsTheSimulatorsLogByKind() {
         CallTally tally = CallTally.of(List.of(
-                new RecordedRequest("GET", REPO + "/diffstat/aa", "pagelen=500", 200, "c"),
-                new RecordedRequest("GET", REPO + "/diffstat/bb", "pagelen=500", 200, "c"),
-                new RecordedRequest("GET", REPO + "/commits", "include=bb", 200, "c"),
-                new RecordedRequest("GET", "/2.0/user", null, 200, "c")));
+                new RecordedRequest("GET", REPO + "/diffstat/aa", "pagelen=500", 200, "c", 0L),
+                new RecordedRequest("GET", REPO + "/diffstat/bb", "pagelen=500", 200, "c", 0L),
+                new RecordedRequest("GET", REPO + "/commits", "include=bb", 200, "c", 0L),
+                new RecordedRequest("GET", "/2.0/user", null, 200, "c", 0L)));
 
         assertEquals(2, tally.get(CallKind.FILES));
         assertEquals(1, tally.get(CallKind.COMMITS));

@@ -64,13 +64,13 @@ class RawDeliveryTest {
 
     private static Delivery delivery(String url) {
         return new Delivery("{hook-1}", url, "repo:push", "req-1", 1, -1,
-                Map.of("X-Hook-UUID", List.of("hook-1"), "X-Attempt-Number", List.of("1")), BODY);
+                Map.of("X-Hook-UUID", List.of("hook-1"), "X-Attempt-Number", List.of("1")), BODY, 0L, 0L);
     }
 
     @Test
     void hasNoAttemptWhenTheDeliveryDidNotSayIt() {
         Delivery bare = new Delivery("h", "http://x/webhooks/bitbucket/bench", "repo:push", "r", 1, 202, Map.of(),
-                BODY);
+                BODY, 0L, 0L);
         assertNull(RawDelivery.of(bare).attempt());
         assertNull(RawDelivery.of(bare).hookUuid());
     }

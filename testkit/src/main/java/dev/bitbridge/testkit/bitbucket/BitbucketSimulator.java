@@ -358,6 +358,14 @@ public final class BitbucketSimulator implements AutoCloseable {
         return deliverer.deliveries();
     }
 
+    /**
+     * Sends up to {@code threads} webhooks at once from now on, as Bitbucket's own pool does; by default one at a
+     * time, in the order the events happened (which tests that expect that order rely on).
+     */
+    public void deliveryConcurrency(int threads) {
+        deliverer.concurrency(threads);
+    }
+
     /** Waits until every delivery queued so far has been attempted. @return whether it happened in time */
     public boolean awaitDeliveries(Duration timeout) throws InterruptedException {
         return deliverer.awaitIdle(timeout);
@@ -462,6 +470,7 @@ public final class BitbucketSimulator implements AutoCloseable {
     }
 
     private SimResponse handle(SimRequest request) {
+        long received = System.nanoTime();
         Principal caller = null;
         SimResponse response;
         try {
@@ -478,7 +487,7 @@ public final class BitbucketSimulator implements AutoCloseable {
             response = SimResponse.text(500, "Simulator failure: " + e);
         }
         requestLog.add(new RecordedRequest(request.method(), request.path(), request.uri().getRawQuery(),
-                response.status(), caller == null ? null : caller.credentialId()));
+                response.status(), caller == null ? null : caller.credentialId(), received));
         return response;
     }
 

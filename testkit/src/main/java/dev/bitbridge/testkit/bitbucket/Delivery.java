@@ -15,9 +15,13 @@ import java.util.Map;
  * @param statusCode the receiver's status, or -1 when no answer came (connection refused, timeout)
  * @param headers the request headers sent
  * @param body the request body sent, byte for byte
+ * @param sentNanos {@link System#nanoTime()} when the attempt was sent, for a harness in the simulator's JVM that
+ *        times deliveries (e.g. how long a queued delivery waited to be sent)
+ * @param answeredNanos {@link System#nanoTime()} when the receiver's answer came (its status line and headers), or
+ *        when the attempt failed without one
  */
 public record Delivery(String hookId, String url, String eventKey, String requestId, int attempt, int statusCode,
-        Map<String, List<String>> headers, byte[] body) {
+        Map<String, List<String>> headers, byte[] body, long sentNanos, long answeredNanos) {
 
     /** @return the first value of a request header sent, or {@code null} */
     public String header(String name) {

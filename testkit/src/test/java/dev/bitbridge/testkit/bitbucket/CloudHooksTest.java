@@ -120,6 +120,64 @@ class CloudHooksTest {
     }
 
     @Test
+    void eachAttemptIsTimedInThisJvmsNanoTime() throws Exception {
+        bb.credentials().apiToken(jane, "tok", ALL);
+        post("{\"url\":\"" + receiver.url() + "\",\"events\":[\"repo:push\"]}");
+        receiver.status = 503;
+
+        long before = System.nanoTime();
+        bb.push(repo, "main", NewCommit.by(jane, "first"));
+        assertThat(bb.awaitDeliveries(Duration.ofSeconds(10))).isTrue();
+        long after = System.nanoTime();
+
+        List<Delivery> all = bb.deliveries();
+        assertThat(all).hasSize(3).allSatisfy(d -> {
+            assertThat(d.sentNanos()).isBetween(before, after);
+            assertThat(d.answeredNanos()).isBetween(d.sentNanos(), after);
+        });
+        assertThat(all.get(1).sentNanos()).as("a retry is sent after the answer it retries")
+                .isGreaterThanOrEqualTo(all.get(0).answeredNanos());
+    }
+
+    @Test
+    void withSeveralDeliveryThreadsAReceiverSeesDeliveriesAtOnce() throws Exception {
+        bb.credentials().apiToken(jane, "tok", ALL);
+        java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(3);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        com.sun.net.httpserver.HttpServer slow = com.sun.net.httpserver.HttpServer
+                .create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        slow.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        slow.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            arrived.countDown();
+            try {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        slow.start();
+        try {
+            post("{\"url\":\"http://127.0.0.1:" + slow.getAddress().getPort()
+                    + "/hook\",\"events\":[\"repo:push\"]}");
+            bb.deliveryConcurrency(3);
+            for (int i = 0; i < 3; i++) {
+                bb.push(repo, "main", NewCommit.by(jane, "commit " + i));
+            }
+            assertThat(arrived.await(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("three deliveries under way before any was answered").isTrue();
+            release.countDown();
+            assertThat(bb.awaitDeliveries(Duration.ofSeconds(10))).isTrue();
+            assertThat(bb.deliveries()).hasSize(3).allSatisfy(d -> assertThat(d.statusCode()).isEqualTo(200));
+        } finally {
+            release.countDown();
+            slow.stop(0);
+        }
+    }
+
+    @Test
     void unsignedWithoutSecretAndInactiveHooksGetNothing() throws Exception {
         bb.credentials().apiToken(jane, "tok", ALL);
         post("{\"url\":\"" + receiver.url() + "\",\"events\":[\"repo:push\"]}");

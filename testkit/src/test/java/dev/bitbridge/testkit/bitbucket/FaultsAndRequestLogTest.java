@@ -128,6 +128,27 @@ class FaultsAndRequestLogTest {
     }
 
     @Test
+    void theRequestLogTimesEachRequestInThisJvmsNanoTimeFaultsIncluded() {
+        try (BitbucketSimulator bb = BitbucketSimulator.cloud()) {
+            String auth = cloudSetup(bb);
+            String url = bb.baseUrl() + "/repositories/acme/api/commits";
+            bb.clearRequests();
+
+            long before = System.nanoTime();
+            bb.failNext(1, 503);
+            assertThat(Http.get(url, auth).status()).isEqualTo(503);
+            long between = System.nanoTime();
+            assertThat(Http.get(url, auth).status()).isEqualTo(200);
+            long after = System.nanoTime();
+
+            List<RecordedRequest> requests = bb.requests();
+            assertThat(requests).hasSize(2);
+            assertThat(requests.get(0).receivedNanos()).isBetween(before, between);
+            assertThat(requests.get(1).receivedNanos()).isBetween(between, after);
+        }
+    }
+
+    @Test
     void accessTokensGetRateLimitHeadersOnRepositoryEndpointsAndOthersDoNot() {
         try (BitbucketSimulator bb = BitbucketSimulator.cloud()) {
             String apiToken = cloudSetup(bb);

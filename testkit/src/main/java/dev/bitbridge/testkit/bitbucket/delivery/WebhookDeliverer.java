@@ -23,7 +23,8 @@ import dev.bitbridge.testkit.bitbucket.model.Hook;
 import dev.bitbridge.testkit.bitbucket.model.SimClock;
 
 /**
- * Posts webhook bodies to hook URLs on a background thread, with the flavor's headers, and records every attempt.
+ * Posts webhook bodies to hook URLs on a background thread (or several, see {@link #concurrency}), with the flavor's
+ * headers, and records every attempt.
  * Cloud retries an attempt answered with 5xx up to two more times, at once; Data Center does not retry. Cloud waits 10
  * s for an answer.
  */
@@ -35,11 +36,7 @@ public final class WebhookDeliverer implements AutoCloseable {
 
     private final Flavor flavor;
     private final SimClock clock;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "bitbucket-sim-webhooks");
-        t.setDaemon(true);
-        return t;
-    });
+    private volatile ExecutorService executor = executor(1);
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private int pending;
@@ -47,6 +44,31 @@ public final class WebhookDeliverer implements AutoCloseable {
     public WebhookDeliverer(Flavor flavor, SimClock clock) {
         this.flavor = flavor;
         this.clock = clock;
+    }
+
+    /**
+     * Sends up to {@code threads} deliveries at once from now on (default 1: one at a time, in the order the events
+     * happened). Bitbucket itself sends webhooks from a pool, so a receiver under load sees several at once; a
+     * harness offering a fixed rate needs that too. Deliveries already queued are still sent, by the old thread(s).
+     */
+    public void concurrency(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("at least one delivery thread, was " + threads);
+        }
+        ExecutorService old = executor;
+        executor = executor(threads);
+        old.shutdown();
+    }
+
+    private static ExecutorService executor(int threads) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, threads == 1 ? "bitbucket-sim-webhooks"
+                    : "bitbucket-sim-webhooks-"
+                            + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
@@ -94,10 +116,13 @@ public final class WebhookDeliverer implements AutoCloseable {
             if (flavor == Flavor.CLOUD) {
                 sent.put("X-Attempt-Number", Integer.toString(attempt));
             }
+            long sentNanos = System.nanoTime();
             int status = post(url, sent, body);
+            long answeredNanos = System.nanoTime();
             Map<String, List<String>> recorded = new LinkedHashMap<>();
             sent.forEach((k, v) -> recorded.put(k, List.of(v)));
-            deliveries.add(new Delivery(hookId, url, eventKey, requestId, attempt, status, recorded, body.clone()));
+            deliveries.add(new Delivery(hookId, url, eventKey, requestId, attempt, status, recorded, body.clone(),
+                    sentNanos, answeredNanos));
             if (status < 500) {
                 return;
             }
