@@ -88,7 +88,14 @@ public class EnrichmentConsumer {
                 .invoke(() -> stages.took(BatchStages.POSITION, started))
                 .chain(position -> enrichAndWrite(batch, records, position))
                 .invoke(() -> stages.took(BatchStages.BATCH, started))
-                .invoke(() -> committedOffsets.committed(generation, nextOffsets(records)))
+                .invoke(committed -> {
+                    if (committed) {
+                        committedOffsets.committed(generation, nextOffsets(records));
+                    } else {
+                        committedOffsets.forget();
+                    }
+                })
+                .replaceWithVoid()
                 .onFailure().invoke(committedOffsets::forget)
                 .onFailure(Error.class).recoverWithUni(error -> {
                     fatalErrors.handle("enrichment of a batch of " + records.size() + " raw webhook(s)", (Error) error);
@@ -96,7 +103,8 @@ public class EnrichmentConsumer {
                 });
     }
 
-    private Uni<Void> enrichAndWrite(Message<ConsumerRecords<String, byte[]>> batch,
+    /** @return whether the batch's transaction committed; when not, the consumer is back at the committed offsets */
+    private Uni<Boolean> enrichAndWrite(Message<ConsumerRecords<String, byte[]>> batch,
             List<ConsumerRecord<String, byte[]>> records, Position position) {
         long[] stageStart = { System.nanoTime() };
         return Uni.createFrom().deferred(() -> enricher.enrich(records, position))
@@ -115,26 +123,34 @@ public class EnrichmentConsumer {
                     return transactions.withTransactionAndAck(batch, emitter -> {
                         result.outputs().forEach(output -> emitter.send(OutputMessages.message(output)));
                         return Uni.createFrom().voidItem();
-                    }).call(() -> aborts().abortedSince(abortsBefore) ? readAgain(records.size())
-                            : Uni.createFrom().voidItem());
+                    }).chain(() -> aborts().abortedSince(abortsBefore) ? readAgain(records.size()).replaceWith(false)
+                            : Uni.createFrom().item(true));
                 })
-                .invoke(() -> {
+                .invoke(committed -> {
                     stages.took(BatchStages.TRANSACTION, stageStart[0]);
-                    meters.counter("bitbridge.connector.enrichment.records").increment(records.size());
+                    if (committed) {
+                        meters.counter("bitbridge.connector.enrichment.records").increment(records.size());
+                    }
                 });
     }
 
     /**
      * The batch's transaction was aborted although it seemed to commit ({@link SilentAborts}): back to the committed
-     * offsets, as SmallRye does after an abort it reports, and fail the batch, so that nothing is taken as committed.
+     * offsets, so that the batch is read again and nothing of it is taken as committed. The batch itself completes
+     * normally: failing it would make SmallRye nack a batch of a transaction it already ended, which once closed the
+     * consumer for good after a broker restart (the channel gone, the service still live). A reset that fails (the
+     * group rebalancing) is tried again until it works, since reading on from where the consumer is would skip the
+     * aborted records.
      */
     private Uni<Void> readAgain(int size) {
         LOG.warnf("The Kafka transaction of a batch of %d raw webhook(s) was aborted after its commit failed; the"
                 + " consumer goes back to the committed offsets and reads the batch again", size);
         meters.counter("bitbridge.connector.enrichment.silent-aborts").increment();
-        return clients.getConsumer(CHANNEL_IN).resetToLastCommittedPositions()
-                .chain(() -> Uni.createFrom().failure(new TransientFailure("transaction aborted after a failed commit",
-                        null)));
+        return Uni.createFrom().deferred(() -> clients.getConsumer(CHANNEL_IN).resetToLastCommittedPositions())
+                .onFailure(EnrichmentConsumer::retriable).invoke(f -> LOG.warnf("Going back to the committed offsets"
+                        + " failed for now (%s); trying again", f.toString()))
+                .onFailure(EnrichmentConsumer::retriable).retry()
+                .withBackOff(config.batchRetryBackoff(), Duration.ofMinutes(1)).indefinitely();
     }
 
     private SilentAborts aborts() {
