@@ -25,24 +25,6 @@ public final class RestartRequests {
         this.dir = home.runDir().resolve("requests");
     }
 
-    /** @return where the requests are written */
-    public Path dir() {
-        return dir;
-    }
-
-    /** Files a request, as the script does (tests and tools in Java use this). */
-    public void request(String component) {
-        try {
-            Files.createDirectories(dir);
-            Path file = dir.resolve(PREFIX + component);
-            Path written = Files.createTempFile(dir, ".restart-", ".tmp");
-            Files.move(written, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot file a restart request in " + dir, e);
-        }
-    }
-
     /** @return the components whose restart is requested now, oldest request first; the files stay until taken */
     public List<String> pending() {
         if (!Files.isDirectory(dir)) {
