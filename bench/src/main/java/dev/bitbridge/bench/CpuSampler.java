@@ -116,7 +116,7 @@ public final class CpuSampler {
     }
 
     /** @return busy and total jiffies of all CPUs, zeros where {@code /proc/stat} is unreadable */
-    private static long[] machineJiffies() {
+    public static long[] machineJiffies() {
         try {
             Optional<String> line = Files.readAllLines(Path.of("/proc/stat")).stream()
                     .filter(l -> l.startsWith("cpu ")).findFirst();

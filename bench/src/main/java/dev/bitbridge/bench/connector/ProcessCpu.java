@@ -6,9 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+
+import dev.bitbridge.bench.CpuSampler;
 
 /**
  * CPU time of the processes of a run — the connector JVM, the PostgreSQL server (postmaster and backends, found by
@@ -46,7 +47,7 @@ public final class ProcessCpu {
 
     /** @return a reading now */
     public Snapshot snapshot() {
-        long[] machine = machineJiffies();
+        long[] machine = CpuSampler.machineJiffies();
         return new Snapshot(System.nanoTime(), machine[0], machine[1], cpu(connector), postgresNanos(),
                 harnessNanos());
     }
@@ -105,25 +106,6 @@ public final class ProcessCpu {
 
     private static double cores(long before, long after, double seconds) {
         return before < 0 || after < 0 || seconds <= 0 ? Double.NaN : (after - before) / 1e9 / seconds;
-    }
-
-    private static long[] machineJiffies() {
-        try {
-            List<String> lines = Files.readAllLines(Path.of("/proc/stat"));
-            String line = lines.stream().filter(l -> l.startsWith("cpu ")).findFirst().orElse(null);
-            if (line == null) {
-                return new long[] { 0, 0 };
-            }
-            String[] f = line.trim().split("\\s+");
-            long total = 0;
-            for (int i = 1; i <= Math.min(8, f.length - 1); i++) {
-                total += Long.parseLong(f[i]);
-            }
-            long idle = Long.parseLong(f[4]) + (f.length > 5 ? Long.parseLong(f[5]) : 0);
-            return new long[] { total - idle, total };
-        } catch (IOException | RuntimeException e) {
-            return new long[] { 0, 0 };
-        }
     }
 
     /**

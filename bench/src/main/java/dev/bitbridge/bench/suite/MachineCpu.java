@@ -1,8 +1,6 @@
 package dev.bitbridge.bench.suite;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -11,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import dev.bitbridge.bench.CpuSampler;
 
 /**
  * CPU of the whole machine ({@code /proc/stat}), of the harness JVM, and of every other process, between two
@@ -31,7 +31,7 @@ public record MachineCpu(long nanoTime, long machineBusy, long machineTotal, lon
 
     /** @return a reading now */
     public static MachineCpu now() {
-        long[] jiffies = jiffies();
+        long[] jiffies = CpuSampler.machineJiffies();
         Map<Long, Proc> processes = new HashMap<>();
         ProcessHandle.allProcesses().forEach(p -> p.info().totalCpuDuration().ifPresent(
                 cpu -> processes.put(p.pid(), new Proc(cpu.toNanos(), shortCommand(p)))));
@@ -103,25 +103,6 @@ public record MachineCpu(long nanoTime, long machineBusy, long machineTotal, lon
             }
         }
         return command;
-    }
-
-    private static long[] jiffies() {
-        try {
-            String line = Files.readAllLines(Path.of("/proc/stat")).stream().filter(l -> l.startsWith("cpu "))
-                    .findFirst().orElse(null);
-            if (line == null) {
-                return new long[] { 0, 0 };
-            }
-            String[] f = line.trim().split("\\s+");
-            long total = 0;
-            for (int i = 1; i <= Math.min(8, f.length - 1); i++) {
-                total += Long.parseLong(f[i]);
-            }
-            long idle = Long.parseLong(f[4]) + (f.length > 5 ? Long.parseLong(f[5]) : 0);
-            return new long[] { total - idle, total };
-        } catch (IOException | RuntimeException e) {
-            return new long[] { 0, 0 };
-        }
     }
 
     /** @return a duration as seconds with one decimal */
