@@ -53,7 +53,7 @@ public class AvailableRepositories {
 
     private static String url(Access a, int position, int limit) {
         return a.target().flavor() == BitbucketFlavor.CLOUD
-                ? a.target().apiUrl() + "/repositories/" + a.integration().workspace + "?pagelen=" + limit + "&page="
+                ? a.target().apiUrl() + "/repositories/" + a.integration().workspace() + "?pagelen=" + limit + "&page="
                         + position
                 : a.target().apiUrl() + "/rest/api/1.0/repos?limit=" + limit + "&start=" + position;
     }

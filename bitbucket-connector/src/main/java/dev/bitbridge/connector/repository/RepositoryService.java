@@ -14,6 +14,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.bitbridge.api.ApiException;
 import dev.bitbridge.connector.bitbucket.BitbucketException;
@@ -21,8 +22,8 @@ import dev.bitbridge.connector.bitbucket.BitbucketHttp;
 import dev.bitbridge.connector.bitbucket.IntegrationAccess;
 import dev.bitbridge.connector.bitbucket.IntegrationAccess.Access;
 import dev.bitbridge.connector.config.ConnectorConfig;
-import dev.bitbridge.connector.integration.IntegrationEntity;
 import dev.bitbridge.connector.integration.IntegrationSecrets;
+import dev.bitbridge.connector.integration.IntegrationStore;
 import dev.bitbridge.connector.repository.ConnectedRepository.ManualSetup;
 import dev.bitbridge.connector.webhooks.HookRegistrar;
 import dev.bitbridge.connector.webhooks.HookSpec;
@@ -38,14 +39,18 @@ public class RepositoryService {
     private static final Logger LOG = Logger.getLogger(RepositoryService.class);
     private static final Pattern FULL_NAME = Pattern.compile("[A-Za-z0-9_.~-]{1,128}/[A-Za-z0-9_.-]{1,128}");
 
+    private final Pool pool;
+    private final IntegrationStore integrations;
     private final IntegrationAccess access;
     private final IntegrationSecrets secrets;
     private final HookRegistrar hooks;
     private final BitbucketHttp http;
     private final String webhookBaseUrl;
 
-    RepositoryService(IntegrationAccess access, IntegrationSecrets secrets, HookRegistrar hooks, BitbucketHttp http,
-            ConnectorConfig config) {
+    RepositoryService(Pool pool, IntegrationStore integrations, IntegrationAccess access, IntegrationSecrets secrets,
+            HookRegistrar hooks, BitbucketHttp http, ConnectorConfig config) {
+        this.pool = pool;
+        this.integrations = integrations;
         this.access = access;
         this.secrets = secrets;
         this.hooks = hooks;
@@ -155,25 +160,26 @@ public class RepositoryService {
      * The URL token and secret are shown at the first manual connect of each generation of webhook credentials;
      * later ones show where to find them and how to be shown new ones.
      */
-    private static Uni<ManualSetup> manualSetup(String integration, HookSpec spec) {
+    private Uni<ManualSetup> manualSetup(String integration, HookSpec spec) {
         List<String> events = List.copyOf(spec.events());
-        return Panache.withTransaction(() -> IntegrationEntity.findActive(integration).map(entity -> {
-            if (entity.webhookShownAt == null) {
-                entity.webhookShownAt = Instant.now();
-                return new ManualSetup(spec.url(), spec.secret(), events, "Shown this once. Enter the URL and secret"
-                        + " in the repository's webhook settings (and in any other repository you connect by hand to"
-                        + " this integration); Bitbridge will not show them again.");
+        return pool.withTransaction(connection -> integrations.findActive(connection, integration).chain(found -> {
+            if (found.webhookShownAt() == null) {
+                return integrations.webhookShown(connection, found, Instant.now()).map(shown -> new ManualSetup(
+                        spec.url(), spec.secret(), events, "Shown this once. Enter the URL and secret in the"
+                                + " repository's webhook settings (and in any other repository you connect by hand"
+                                + " to this integration); Bitbridge will not show them again."));
             }
-            return new ManualSetup(spec.url().replaceAll("token=[^&]*", "token=<shown before>"), null, events,
-                    "The URL token and secret of this integration were shown at " + entity.webhookShownAt + ", at"
-                            + " its first manual connect: use the same ones. Lost them? POST /api/v1/integrations/"
-                            + integration + "/webhook/rotate issues new ones, shown at the next manual connect (every"
-                            + " hook set up by hand must then be updated; automatic hooks are updated by Bitbridge).");
+            return Uni.createFrom().item(new ManualSetup(spec.url().replaceAll("token=[^&]*", "token=<shown before>"),
+                    null, events, "The URL token and secret of this integration were shown at "
+                            + found.webhookShownAt() + ", at its first manual connect: use the same ones. Lost them?"
+                            + " POST /api/v1/integrations/" + integration + "/webhook/rotate issues new ones, shown at"
+                            + " the next manual connect (every hook set up by hand must then be updated; automatic"
+                            + " hooks are updated by Bitbridge)."));
         }));
     }
 
     private Uni<HookSpec> spec(Access a) {
-        String name = a.integration().name;
+        String name = a.integration().name();
         return secrets.webhook(name).map(found -> found.map(w -> new HookSpec("Bitbridge (" + name + ")",
                 webhookBaseUrl + "/webhooks/bitbucket/" + name + "?token=" + w.token(), w.secret(),
                 new TreeSet<>(HookSpec.eventsFor(a.target().flavor()))))
@@ -183,13 +189,13 @@ public class RepositoryService {
     private static String checkName(Access a, String repository) {
         if (repository == null || !FULL_NAME.matcher(repository).matches()) {
             throw ApiException.invalid("repository", a.target().flavor() == BitbucketFlavor.CLOUD
-                    ? "must be workspace/slug, e.g. " + a.integration().workspace + "/widgets"
+                    ? "must be workspace/slug, e.g. " + a.integration().workspace() + "/widgets"
                     : "must be PROJECT/slug, e.g. PROJ/widgets");
         }
         if (a.target().flavor() == BitbucketFlavor.CLOUD
-                && !repository.startsWith(a.integration().workspace + "/")) {
+                && !repository.startsWith(a.integration().workspace() + "/")) {
             throw ApiException.invalid("repository", "must be in the integration's workspace "
-                    + a.integration().workspace + ", e.g. " + a.integration().workspace + "/widgets");
+                    + a.integration().workspace() + ", e.g. " + a.integration().workspace() + "/widgets");
         }
         return repository;
     }
