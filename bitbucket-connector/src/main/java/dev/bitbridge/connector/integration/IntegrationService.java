@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -18,6 +17,7 @@ import dev.bitbridge.connector.config.ConnectorConfig;
 import dev.bitbridge.connector.credentials.CredentialKind;
 import dev.bitbridge.connector.credentials.CredentialsCheck;
 import dev.bitbridge.connector.integration.IntegrationSecrets.WebhookSecrets;
+import dev.bitbridge.connector.repository.ConnectedRepositoryStore;
 import dev.bitbridge.connector.repository.RepositoryService;
 import dev.bitbridge.connector.routing.RoutePublisher;
 import dev.bitbridge.events.integration.TokenHash;
@@ -34,6 +34,7 @@ public class IntegrationService {
 
     private final Pool pool;
     private final IntegrationStore store;
+    private final ConnectedRepositoryStore connections;
     private final IntegrationRules rules;
     private final IntegrationSecrets secrets;
     private final RoutePublisher routes;
@@ -43,13 +44,14 @@ public class IntegrationService {
     private final dev.bitbridge.connector.bitbucket.IntegrationAccess access;
     private final String webhookBaseUrl;
 
-    IntegrationService(Pool pool, IntegrationStore store, IntegrationRules rules, IntegrationSecrets secrets,
-            RoutePublisher routes, RepositoryService repositories, ConnectorConfig config,
+    IntegrationService(Pool pool, IntegrationStore store, ConnectedRepositoryStore connections, IntegrationRules rules,
+            IntegrationSecrets secrets, RoutePublisher routes, RepositoryService repositories, ConnectorConfig config,
             dev.bitbridge.connector.bitbucket.BitbucketHttp http,
             dev.bitbridge.connector.bitbucket.oauth.OAuthTokens oauth,
             dev.bitbridge.connector.bitbucket.IntegrationAccess access) {
         this.pool = pool;
         this.store = store;
+        this.connections = connections;
         this.access = access;
         this.repositories = repositories;
         this.http = http;
@@ -105,8 +107,7 @@ public class IntegrationService {
                 .invoke(left::addAll)
                 .chain(() -> pool.withTransaction(connection -> store.findActive(connection, name)
                         .chain(current -> store.markDeleted(connection, current, Instant.now()))))
-                .call(() -> Panache.withTransaction(() -> dev.bitbridge.connector.repository.ConnectedRepositoryEntity
-                        .delete("integration", name)))
+                .call(() -> connections.deleteAll(name))
                 .invoke(() -> forgetClients(name))
                 .invoke(() -> LOG.infof("Integration '%s' deleted", name))
                 .chain(() -> secrets.deleteAll(name)

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
@@ -41,16 +40,19 @@ public class RepositoryService {
 
     private final Pool pool;
     private final IntegrationStore integrations;
+    private final ConnectedRepositoryStore connections;
     private final IntegrationAccess access;
     private final IntegrationSecrets secrets;
     private final HookRegistrar hooks;
     private final BitbucketHttp http;
     private final String webhookBaseUrl;
 
-    RepositoryService(Pool pool, IntegrationStore integrations, IntegrationAccess access, IntegrationSecrets secrets,
-            HookRegistrar hooks, BitbucketHttp http, ConnectorConfig config) {
+    RepositoryService(Pool pool, IntegrationStore integrations, ConnectedRepositoryStore connections,
+            IntegrationAccess access, IntegrationSecrets secrets, HookRegistrar hooks, BitbucketHttp http,
+            ConnectorConfig config) {
         this.pool = pool;
         this.integrations = integrations;
+        this.connections = connections;
         this.access = access;
         this.secrets = secrets;
         this.hooks = hooks;
@@ -72,7 +74,7 @@ public class RepositoryService {
                                     .chain(c -> manualSetup(integration, spec).map(c::with))
                             : find(integration, repository)
                                     .chain(known -> hooks.ensure(a, repository, spec,
-                                            known.map(k -> k.hookId), false))
+                                            known.map(RepositoryConnection::hookId), false))
                                     .chain(outcome -> save(integration, repository, "automatic", outcome.id(),
                                             outcome.state(), outcome.detail())));
         });
@@ -83,14 +85,12 @@ public class RepositoryService {
                 .map(found -> found.orElseThrow(() -> ApiException.notFound("Repository '" + repository
                         + "' is not connected to integration '" + integration + "'")))
                 .chain(row -> removeHook(integration, row))
-                .call(report -> Panache.withTransaction(() -> ConnectedRepositoryEntity.delete(
-                        "integration = ?1 and repository = ?2", integration, repository)));
+                .call(report -> connections.delete(integration, repository));
     }
 
     /** Removes the hooks of every connected repository, for deleting the integration; reports what it could not. */
     public Uni<List<String>> disconnectAll(String integration) {
-        return Panache.withSession(() -> ConnectedRepositoryEntity.<ConnectedRepositoryEntity> list(
-                "integration", integration))
+        return connections.of(integration)
                 .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
                 .onItem().transformToUniAndConcatenate(row -> removeHook(integration, row))
                 .filter(report -> report.notCleanedUp() != null)
@@ -102,11 +102,11 @@ public class RepositoryService {
         return find(integration, repository)
                 .map(found -> found.orElseThrow(() -> ApiException.notFound("Repository '" + repository
                         + "' is not connected to integration '" + integration + "'")))
-                .chain(row -> "manual".equals(row.hookMode)
+                .chain(row -> row.manual()
                         ? Uni.createFrom().failure(ApiException.conflict("Repository '" + repository + "' has a"
                                 + " manual webhook; Bitbridge does not manage it"))
                         : access.of(integration).chain(a -> spec(a)
-                                .chain(spec -> hooks.ensure(a, repository, spec, Optional.ofNullable(row.hookId),
+                                .chain(spec -> hooks.ensure(a, repository, spec, Optional.ofNullable(row.hookId()),
                                         true))
                                 .chain(outcome -> save(integration, repository, "automatic", outcome.id(),
                                         outcome.state(), outcome.detail()))));
@@ -121,36 +121,35 @@ public class RepositoryService {
         return access.of(integration)
                 .chain(a -> find(integration, repository).chain(row -> spec(a)
                         .chain(spec -> hooks.ensure(a, repository, spec,
-                                row.map(r -> r.hookId), false))))
+                                row.map(RepositoryConnection::hookId), false))))
                 .chain(outcome -> save(integration, repository, "automatic", outcome.id(), outcome.state(),
                         outcome.detail())
                         .map(saved -> "repaired".equals(outcome.state())))
                 .onFailure(f -> f instanceof BitbucketException || f instanceof ApiException)
                 .recoverWithUni(f -> find(integration, repository).chain(row -> save(integration, repository,
-                        "automatic", row.map(r -> r.hookId).orElse(null), "failed", f.getMessage()))
+                        "automatic", row.map(RepositoryConnection::hookId).orElse(null), "failed", f.getMessage()))
                         .replaceWith(false));
     }
 
     public Uni<List<ConnectedRepository>> connected(String integration) {
-        return access.of(integration).chain(a -> Panache.withSession(() -> ConnectedRepositoryEntity
-                .<ConnectedRepositoryEntity> list("integration = ?1 order by repository", integration)))
+        return access.of(integration).chain(a -> connections.byName(integration))
                 .map(rows -> rows.stream().map(ConnectedRepository::of).toList());
     }
 
-    private Uni<DisconnectReport> removeHook(String integration, ConnectedRepositoryEntity row) {
-        if ("manual".equals(row.hookMode)) {
-            return Uni.createFrom().item(new DisconnectReport(row.repository, "manual", "The webhook was set up by"
+    private Uni<DisconnectReport> removeHook(String integration, RepositoryConnection row) {
+        if (row.manual()) {
+            return Uni.createFrom().item(new DisconnectReport(row.repository(), "manual", "The webhook was set up by"
                     + " hand: delete it in the repository's webhook settings."));
         }
         return access.of(integration)
-                .chain(a -> spec(a).chain(spec -> hooks.remove(a, row.repository, spec,
-                        Optional.ofNullable(row.hookId))))
-                .map(v -> new DisconnectReport(row.repository, "removed", null))
+                .chain(a -> spec(a).chain(spec -> hooks.remove(a, row.repository(), spec,
+                        Optional.ofNullable(row.hookId()))))
+                .map(v -> new DisconnectReport(row.repository(), "removed", null))
                 .onFailure(f -> f instanceof BitbucketException || f instanceof ApiException)
                 .recoverWithItem(f -> {
-                    LOG.warnf("The hook on %s of integration '%s' could not be removed: %s", row.repository,
+                    LOG.warnf("The hook on %s of integration '%s' could not be removed: %s", row.repository(),
                             integration, f.getMessage());
-                    return new DisconnectReport(row.repository, "left", "The hook on " + row.repository
+                    return new DisconnectReport(row.repository(), "left", "The hook on " + row.repository()
                             + " could not be removed (" + f.getMessage() + "); delete it in the repository's"
                             + " webhook settings.");
                 });
@@ -208,28 +207,19 @@ public class RepositoryService {
         return a.target().apiUrl() + "/rest/api/1.0/projects/" + parts[0] + "/repos/" + parts[1];
     }
 
-    private static Uni<Optional<ConnectedRepositoryEntity>> find(String integration, String repository) {
-        return Panache.withSession(() -> ConnectedRepositoryEntity.<ConnectedRepositoryEntity> findById(
-                new ConnectedRepositoryEntity.Key(integration, repository)))
-                .map(Optional::ofNullable);
+    private Uni<Optional<RepositoryConnection>> find(String integration, String repository) {
+        return connections.find(integration, repository);
     }
 
-    private static Uni<ConnectedRepository> save(String integration, String repository, String mode, String hookId,
+    private Uni<ConnectedRepository> save(String integration, String repository, String mode, String hookId,
             String state, String detail) {
         Instant now = Instant.now();
-        return Panache.withTransaction(() -> ConnectedRepositoryEntity.<ConnectedRepositoryEntity> findById(
-                new ConnectedRepositoryEntity.Key(integration, repository))
+        return pool.withTransaction(connection -> connections.find(connection, integration, repository)
                 .chain(existing -> {
-                    ConnectedRepositoryEntity row = existing != null ? existing : new ConnectedRepositoryEntity();
-                    row.integration = integration;
-                    row.repository = repository;
-                    row.connectedAt = existing != null ? existing.connectedAt : now;
-                    row.hookMode = mode;
-                    row.hookId = hookId;
-                    row.hookState = state;
-                    row.hookDetail = detail;
-                    row.checkedAt = now;
-                    return row.<ConnectedRepositoryEntity> persist();
+                    RepositoryConnection row = new RepositoryConnection(integration, repository, mode, hookId, state,
+                            detail, existing.map(RepositoryConnection::connectedAt).orElse(now), now);
+                    return (existing.isPresent() ? connections.update(connection, row)
+                            : connections.insert(connection, row)).replaceWith(row);
                 }))
                 .map(ConnectedRepository::of);
     }
