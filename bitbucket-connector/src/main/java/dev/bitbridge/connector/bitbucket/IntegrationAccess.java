@@ -47,19 +47,19 @@ public class IntegrationAccess {
      */
     public Uni<Access> of(String name) {
         return store.findActive(name)
-                .map(entity -> {
-                    if (entity.credentialKind() == null) {
+                .map(integration -> {
+                    if (integration.credentialKind() == null) {
                         throw ApiException.conflict("Integration '" + name + "' has no credentials; set them with"
                                 + " PATCH /api/v1/integrations/" + name);
                     }
-                    return entity;
+                    return integration;
                 })
-                .chain(entity -> secrets.bitbucket(name).map(found -> {
-                    CredentialKind kind = CredentialKind.of(entity.credentialKind()).orElseThrow();
-                    BitbucketTarget target = target(entity, kind);
+                .chain(integration -> secrets.bitbucket(name).map(found -> {
+                    CredentialKind kind = CredentialKind.of(integration.credentialKind()).orElseThrow();
+                    BitbucketTarget target = target(integration, kind);
                     SecretFields fields = found.orElseThrow(() -> ApiException.conflict("The credentials of"
                             + " integration '" + name + "' are missing from the credential store; set them again"));
-                    return new Access(entity, target, credential(name, kind, fields), BudgetKey.of(target, fields));
+                    return new Access(integration, target, credential(name, kind, fields), BudgetKey.of(target, fields));
                 }));
     }
 
@@ -103,13 +103,13 @@ public class IntegrationAccess {
                 : BitbucketCredential.fixed(BitbucketAuthorization.of(kind, fields));
     }
 
-    private BitbucketTarget target(Integration entity, CredentialKind kind) {
-        BitbucketFlavor flavor = BitbucketFlavor.of(entity.flavor());
+    private BitbucketTarget target(Integration integration, CredentialKind kind) {
+        BitbucketFlavor flavor = BitbucketFlavor.of(integration.flavor());
         return flavor == BitbucketFlavor.CLOUD
-                ? new BitbucketTarget(entity.name(), flavor, config.bitbucket().cloudApiUrl().replaceAll("/+$", ""),
-                        true, null, kind)
-                : new BitbucketTarget(entity.name(), flavor, entity.baseUrl(), entity.verifyTls(), entity.caBundle(),
-                        kind);
+                ? new BitbucketTarget(integration.name(), flavor,
+                        config.bitbucket().cloudApiUrl().replaceAll("/+$", ""), true, null, kind)
+                : new BitbucketTarget(integration.name(), flavor, integration.baseUrl(), integration.verifyTls(),
+                        integration.caBundle(), kind);
     }
 
     /**

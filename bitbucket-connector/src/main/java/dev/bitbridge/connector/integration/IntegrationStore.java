@@ -238,8 +238,8 @@ public class IntegrationStore {
 
     /**
      * Another change of the integration was written between reading it and writing this one (its {@code version}
-     * moved on), or it was removed meanwhile; nothing of this change was written. Not mapped to an API error, like
-     * Hibernate's stale-state failure before it: the API call is answered 500.
+     * moved on), or it was removed meanwhile; nothing of this change was written. Deliberately not mapped to an API
+     * error: the API call is answered 500 ({@code internal_error}), as a stale write always was.
      */
     public static class ConcurrentChange extends RuntimeException {
 

@@ -53,8 +53,8 @@ public class OAuthConnect {
     public Uni<String> start(String integration) {
         String state = random();
         return integrations.findActive(integration)
-                .invoke(entity -> {
-                    if (!CredentialKind.CLOUD_OAUTH_AUTHORIZATION_CODE.id().equals(entity.credentialKind())) {
+                .invoke(stored -> {
+                    if (!CredentialKind.CLOUD_OAUTH_AUTHORIZATION_CODE.id().equals(stored.credentialKind())) {
                         throw ApiException.conflict("Integration '" + integration + "' does not use an OAuth consumer"
                                 + " with the authorization-code flow (credentials kind "
                                 + CredentialKind.CLOUD_OAUTH_AUTHORIZATION_CODE.id() + ")");
