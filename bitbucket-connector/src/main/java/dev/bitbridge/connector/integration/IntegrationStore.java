@@ -17,7 +17,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 
+import dev.bitbridge.api.ApiError;
 import dev.bitbridge.api.ApiException;
 
 /**
@@ -113,7 +115,15 @@ public class IntegrationStore {
                 i.webhookTokenHash(), i.enabled(), at(i.createdAt()), at(i.updatedAt()), i.routeVersion(),
                 i.routePublishedVersion(), i.previousTokenHash(), at(i.previousValidUntil()), at(i.deletedAt()),
                 at(i.webhookShownAt()), i.version()))
+                .onFailure(IntegrationStore::nameTaken)
+                .transform(taken -> ApiException.conflict("An integration named '" + i.name() + "' was created by"
+                        + " another request at the same time; choose another name or update the existing one"))
                 .replaceWithVoid();
+    }
+
+    /** The primary key refused the row: two creates of one name raced, and the other one's committed first. */
+    private static boolean nameTaken(Throwable failure) {
+        return failure instanceof PgException pg && "23505".equals(pg.getSqlState());
     }
 
     /**
@@ -241,11 +251,16 @@ public class IntegrationStore {
      * moved on), or it was removed meanwhile; nothing of this change was written. Deliberately not mapped to an API
      * error: the API call is answered 500 ({@code internal_error}), as a stale write always was.
      */
-    public static class ConcurrentChange extends RuntimeException {
+    /**
+     * Another change of the integration was written between this one's read and its write. The API answers 409: the
+     * caller reads the integration again and repeats the change if it still applies.
+     */
+    public static class ConcurrentChange extends ApiException {
 
         ConcurrentChange(String name, int version) {
-            super("Integration '" + name + "' was changed or removed by another transaction since it was read at"
-                    + " version " + version + "; nothing was written");
+            super(409, ApiError.of("conflict", "Integration '" + name + "' was changed or removed by another request"
+                    + " while this one ran (it was read at version " + version + "); nothing was written. Read it"
+                    + " again and repeat the change if it still applies."));
         }
     }
 }

@@ -11,6 +11,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 
+import dev.bitbridge.api.ApiException;
 import dev.bitbridge.connector.support.BitbridgeTopics;
 import dev.bitbridge.testkit.PostgresTestResource;
 
@@ -55,9 +56,30 @@ class IntegrationStoreTest {
         assertThatThrownBy(() -> pool.withTransaction(c -> store.rotateWebhook(c, second, "hash", Instant.now(),
                 Instant.now())).await().indefinitely()).isInstanceOf(IntegrationStore.ConcurrentChange.class);
 
+        assertThatThrownBy(() -> pool.withTransaction(c -> store.update(c, described(second, "second")))
+                .await().indefinitely()).isInstanceOfSatisfying(ApiException.class, refused -> {
+                    assertThat(refused.status()).isEqualTo(409);
+                    assertThat(refused.body().detail()).contains("store-stale-update", "Read it again");
+                });
+
         assertThat(read("store-stale-update")).isEqualTo(afterFirst);
         asAdmin().get("/api/v1/integrations/store-stale-update").then().statusCode(200)
                 .body("description", equalTo("first"));
+    }
+
+    @Test
+    void aSecondRowOfOneNameIsAConflictNotAnInternalError() {
+        asAdmin().body("""
+                {"name": "store-raced-create", "flavor": "cloud", "workspace": "acme"}
+                """).post("/api/v1/integrations").then().statusCode(201);
+        Integration existing = read("store-raced-create");
+
+        assertThatThrownBy(() -> pool.withTransaction(c -> store.insert(c, existing)).await().indefinitely())
+                .isInstanceOfSatisfying(ApiException.class, refused -> {
+                    assertThat(refused.status()).isEqualTo(409);
+                    assertThat(refused.body().detail()).contains("store-raced-create", "choose another name");
+                });
+        assertThat(read("store-raced-create")).isEqualTo(existing);
     }
 
     @Test
