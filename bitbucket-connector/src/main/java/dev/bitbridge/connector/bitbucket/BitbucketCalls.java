@@ -141,7 +141,7 @@ public class BitbucketCalls {
                         return Uni.createFrom().failure(failure);
                     }
                     LOG.debugf("Bitbucket call for integration '%s' failed (%s, try %d of %d); trying again in %d ms",
-                            access.integration().name, failure.problem().code(), attempt, retry.maxAttempts(),
+                            access.integration().name(), failure.problem().code(), attempt, retry.maxAttempts(),
                             wait.get().toMillis());
                     return Uni.createFrom().voidItem().onItem().delayIt().by(wait.get())
                             .chain(() -> attempt(access, url, attempt + 1, false));

@@ -5,7 +5,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import dev.bitbridge.api.ApiException;
@@ -13,8 +12,9 @@ import dev.bitbridge.connector.bitbucket.budget.BudgetKey;
 import dev.bitbridge.connector.bitbucket.oauth.OAuthTokens;
 import dev.bitbridge.connector.config.ConnectorConfig;
 import dev.bitbridge.connector.credentials.CredentialKind;
-import dev.bitbridge.connector.integration.IntegrationEntity;
+import dev.bitbridge.connector.integration.Integration;
 import dev.bitbridge.connector.integration.IntegrationSecrets;
+import dev.bitbridge.connector.integration.IntegrationStore;
 import dev.bitbridge.credentials.SecretFields;
 import dev.bitbridge.events.webhook.BitbucketFlavor;
 
@@ -22,12 +22,14 @@ import dev.bitbridge.events.webhook.BitbucketFlavor;
 @ApplicationScoped
 public class IntegrationAccess {
 
+    private final IntegrationStore store;
     private final IntegrationSecrets secrets;
     private final ConnectorConfig config;
     private final OAuthTokens oauth;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
-    IntegrationAccess(IntegrationSecrets secrets, ConnectorConfig config, OAuthTokens oauth) {
+    IntegrationAccess(IntegrationStore store, IntegrationSecrets secrets, ConnectorConfig config, OAuthTokens oauth) {
+        this.store = store;
         this.secrets = secrets;
         this.config = config;
         this.oauth = oauth;
@@ -35,7 +37,7 @@ public class IntegrationAccess {
 
     /** @throws ApiException 404 when there is no such integration */
     public Uni<Void> exists(String name) {
-        return Panache.withSession(() -> IntegrationEntity.findActive(name)).replaceWithVoid();
+        return store.findActive(name).replaceWithVoid();
     }
 
     /**
@@ -44,20 +46,20 @@ public class IntegrationAccess {
      * @throws ApiException 404 when there is no such integration, 409 when it has no credentials
      */
     public Uni<Access> of(String name) {
-        return Panache.withSession(() -> IntegrationEntity.findActive(name))
-                .map(entity -> {
-                    if (entity.credentialKind == null) {
+        return store.findActive(name)
+                .map(integration -> {
+                    if (integration.credentialKind() == null) {
                         throw ApiException.conflict("Integration '" + name + "' has no credentials; set them with"
                                 + " PATCH /api/v1/integrations/" + name);
                     }
-                    return entity;
+                    return integration;
                 })
-                .chain(entity -> secrets.bitbucket(name).map(found -> {
-                    CredentialKind kind = CredentialKind.of(entity.credentialKind).orElseThrow();
-                    BitbucketTarget target = target(entity, kind);
+                .chain(integration -> secrets.bitbucket(name).map(found -> {
+                    CredentialKind kind = CredentialKind.of(integration.credentialKind()).orElseThrow();
+                    BitbucketTarget target = target(integration, kind);
                     SecretFields fields = found.orElseThrow(() -> ApiException.conflict("The credentials of"
                             + " integration '" + name + "' are missing from the credential store; set them again"));
-                    return new Access(entity, target, credential(name, kind, fields), BudgetKey.of(target, fields));
+                    return new Access(integration, target, credential(name, kind, fields), BudgetKey.of(target, fields));
                 }));
     }
 
@@ -101,12 +103,13 @@ public class IntegrationAccess {
                 : BitbucketCredential.fixed(BitbucketAuthorization.of(kind, fields));
     }
 
-    private BitbucketTarget target(IntegrationEntity entity, CredentialKind kind) {
-        BitbucketFlavor flavor = BitbucketFlavor.of(entity.flavor);
+    private BitbucketTarget target(Integration integration, CredentialKind kind) {
+        BitbucketFlavor flavor = BitbucketFlavor.of(integration.flavor());
         return flavor == BitbucketFlavor.CLOUD
-                ? new BitbucketTarget(entity.name, flavor, config.bitbucket().cloudApiUrl().replaceAll("/+$", ""),
-                        true, null, kind)
-                : new BitbucketTarget(entity.name, flavor, entity.baseUrl, entity.verifyTls, entity.caBundle, kind);
+                ? new BitbucketTarget(integration.name(), flavor,
+                        config.bitbucket().cloudApiUrl().replaceAll("/+$", ""), true, null, kind)
+                : new BitbucketTarget(integration.name(), flavor, integration.baseUrl(), integration.verifyTls(),
+                        integration.caBundle(), kind);
     }
 
     /**
@@ -115,7 +118,7 @@ public class IntegrationAccess {
      * @param authorization what authorizes calls; never log it
      * @param budgetKey whose API budget the calls count against ({@link BudgetKey}); names no secret
      */
-    public record Access(IntegrationEntity integration, BitbucketTarget target, BitbucketCredential authorization,
+    public record Access(Integration integration, BitbucketTarget target, BitbucketCredential authorization,
             String budgetKey) {
         @Override
         public String toString() {

@@ -126,12 +126,12 @@ public class BranchHeadReader {
     }
 
     private static ApiException noRepository(Access a, String repository) {
-        return notFound("repository", "Integration '" + a.integration().name + "' has no repository " + repository
+        return notFound("repository", "Integration '" + a.integration().name() + "' has no repository " + repository
                 + " (it does not exist, or the integration's credential may not see it)");
     }
 
     private static ApiException noBranch(Access a, String repository, String branch) {
-        return notFound("branch", "Repository " + repository + " of integration '" + a.integration().name
+        return notFound("branch", "Repository " + repository + " of integration '" + a.integration().name()
                 + "' has no branch '" + branch + "'");
     }
 

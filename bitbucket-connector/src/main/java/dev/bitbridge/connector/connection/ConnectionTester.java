@@ -51,7 +51,7 @@ public class ConnectionTester {
 
     private Uni<Void> cloud(Access a, List<Check> checks) {
         String api = a.target().apiUrl();
-        String workspace = a.integration().workspace;
+        String workspace = a.integration().workspace();
         boolean person = a.target().kind() == CredentialKind.CLOUD_API_TOKEN
                 || a.target().kind() == CredentialKind.CLOUD_APP_PASSWORD
                 || a.target().kind() == CredentialKind.CLOUD_OAUTH_AUTHORIZATION_CODE;

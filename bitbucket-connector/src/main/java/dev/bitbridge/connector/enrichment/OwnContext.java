@@ -11,8 +11,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Runs work on a fresh duplicated Vert.x context, as Quarkus runs an HTTP request: Hibernate Reactive keeps its session
- * there, and one event's session never leaks into another's. Kafka records arrive on a context that is not one.
+ * Runs work on a fresh duplicated Vert.x context, as Quarkus runs an HTTP request, so that what one event's work keeps
+ * on its context never leaks into another's. Kafka records arrive on a context that is not one.
  */
 @ApplicationScoped
 public class OwnContext {

@@ -70,14 +70,14 @@ public class IntegrationRules {
      * @return the credential kind of the update, when it replaces the credentials
      * @throws ApiException listing every problem
      */
-    public Optional<CredentialKind> checkUpdate(IntegrationEntity current, IntegrationRequest request) {
+    public Optional<CredentialKind> checkUpdate(Integration current, IntegrationRequest request) {
         List<FieldProblem> problems = beanValidation(request);
-        if (request.name() != null && !request.name().equals(current.name)) {
+        if (request.name() != null && !request.name().equals(current.name())) {
             problems.add(new FieldProblem("name", "cannot change: the webhook URL derives from it; create a new"
                     + " integration instead"));
         }
-        BitbucketFlavor flavor = BitbucketFlavor.of(current.flavor);
-        if (request.flavor() != null && !request.flavor().equals(current.flavor)) {
+        BitbucketFlavor flavor = BitbucketFlavor.of(current.flavor());
+        if (request.flavor() != null && !request.flavor().equals(current.flavor())) {
             problems.add(new FieldProblem("flavor", "cannot change; create a new integration instead"));
         }
         checkLocation(flavor, request.workspace(), request.baseUrl(), request.verifyTls(), request.caBundle(), false,

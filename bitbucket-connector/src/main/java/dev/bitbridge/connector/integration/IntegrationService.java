@@ -9,15 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.bitbridge.api.ApiException;
 import dev.bitbridge.connector.config.ConnectorConfig;
 import dev.bitbridge.connector.credentials.CredentialKind;
 import dev.bitbridge.connector.credentials.CredentialsCheck;
 import dev.bitbridge.connector.integration.IntegrationSecrets.WebhookSecrets;
+import dev.bitbridge.connector.repository.ConnectedRepositoryStore;
 import dev.bitbridge.connector.repository.RepositoryService;
 import dev.bitbridge.connector.routing.RoutePublisher;
 import dev.bitbridge.events.integration.TokenHash;
@@ -32,6 +32,9 @@ public class IntegrationService {
 
     private static final Logger LOG = Logger.getLogger(IntegrationService.class);
 
+    private final Pool pool;
+    private final IntegrationStore store;
+    private final ConnectedRepositoryStore connections;
     private final IntegrationRules rules;
     private final IntegrationSecrets secrets;
     private final RoutePublisher routes;
@@ -41,10 +44,14 @@ public class IntegrationService {
     private final dev.bitbridge.connector.bitbucket.IntegrationAccess access;
     private final String webhookBaseUrl;
 
-    IntegrationService(IntegrationRules rules, IntegrationSecrets secrets, RoutePublisher routes,
-            RepositoryService repositories, ConnectorConfig config, dev.bitbridge.connector.bitbucket.BitbucketHttp http,
+    IntegrationService(Pool pool, IntegrationStore store, ConnectedRepositoryStore connections, IntegrationRules rules,
+            IntegrationSecrets secrets, RoutePublisher routes, RepositoryService repositories, ConnectorConfig config,
+            dev.bitbridge.connector.bitbucket.BitbucketHttp http,
             dev.bitbridge.connector.bitbucket.oauth.OAuthTokens oauth,
             dev.bitbridge.connector.bitbucket.IntegrationAccess access) {
+        this.pool = pool;
+        this.store = store;
+        this.connections = connections;
         this.access = access;
         this.repositories = repositories;
         this.http = http;
@@ -59,45 +66,33 @@ public class IntegrationService {
         IntegrationRules.Checked checked = rules.checkCreate(request);
         WebhookSecrets webhook = IntegrationSecrets.generateWebhookSecrets();
         Instant now = Instant.now();
-        IntegrationEntity entity = new IntegrationEntity();
-        entity.name = request.name();
-        entity.flavor = checked.flavor().id();
-        entity.scope = request.scope() == null ? "default" : request.scope();
-        entity.labels = labels(request.labels());
-        entity.description = emptyToNull(request.description());
-        entity.workspace = request.workspace();
-        entity.baseUrl = request.baseUrl() == null ? null : request.baseUrl().replaceAll("/+$", "");
-        entity.verifyTls = request.verifyTls() == null || request.verifyTls();
-        entity.caBundle = emptyToNull(request.caBundle());
-        entity.credentialKind = checked.kind().map(CredentialKind::id).orElse(null);
-        entity.webhookTokenHash = TokenHash.of(webhook.token());
-        entity.enabled = request.enabled() == null || request.enabled();
-        entity.createdAt = now;
-        entity.updatedAt = now;
-        entity.routeVersion = 1;
-        return Panache.withTransaction(() -> IntegrationEntity.<IntegrationEntity> findById(entity.name)
-                .invoke(existing -> refuseTaken(entity.name, existing))
-                .chain(() -> entity.persistAndFlush())
-                .chain(() -> secrets.putWebhook(entity.name, webhook))
+        Integration integration = new Integration(request.name(), checked.flavor().id(),
+                request.scope() == null ? "default" : request.scope(), labels(request.labels()),
+                emptyToNull(request.description()), request.workspace(),
+                request.baseUrl() == null ? null : request.baseUrl().replaceAll("/+$", ""),
+                request.verifyTls() == null || request.verifyTls(), emptyToNull(request.caBundle()),
+                checked.kind().map(CredentialKind::id).orElse(null), TokenHash.of(webhook.token()),
+                request.enabled() == null || request.enabled(), now, now, 1, 0, null, null, null, null, 0);
+        String name = integration.name();
+        return pool.withTransaction(connection -> store.find(connection, name)
+                .invoke(existing -> refuseTaken(name, existing))
+                .chain(() -> store.insert(connection, integration))
+                .chain(() -> secrets.putWebhook(name, webhook))
                 .chain(() -> checked.kind().isEmpty() ? Uni.createFrom().voidItem()
-                        : secrets.putBitbucket(entity.name,
+                        : secrets.putBitbucket(name,
                                 CredentialsCheck.toSecret(request.credentials(), checked.kind().get()))))
-                .invoke(() -> LOG.infof("Integration '%s' (%s) created", entity.name, entity.flavor))
-                .chain(() -> routes.publish(entity.name))
-                .chain(() -> view(entity.name));
+                .invoke(() -> LOG.infof("Integration '%s' (%s) created", name, integration.flavor()))
+                .chain(() -> routes.publish(name))
+                .chain(() -> view(name));
     }
 
     public Uni<IntegrationView> update(String name, IntegrationRequest request) {
-        return Panache.withTransaction(() -> find(name)
-                .call(entity -> {
-                    Optional<CredentialKind> kind = rules.checkUpdate(entity, request);
-                    boolean routeChanged = apply(entity, request, kind);
-                    entity.updatedAt = Instant.now();
-                    if (routeChanged) {
-                        entity.routeChanged(entity.updatedAt);
-                    }
-                    return kind.isEmpty() ? entity.persistAndFlush()
-                            : entity.persistAndFlush().chain(() -> secrets.putBitbucket(name,
+        return pool.withTransaction(connection -> store.findActive(connection, name)
+                .chain(current -> {
+                    Optional<CredentialKind> kind = rules.checkUpdate(current, request);
+                    Integration changed = apply(current, request, kind, Instant.now());
+                    return kind.isEmpty() ? store.update(connection, changed)
+                            : store.update(connection, changed).chain(() -> secrets.putBitbucket(name,
                                     CredentialsCheck.toSecret(request.credentials(), kind.get())));
                 }))
                 .invoke(() -> forgetClients(name))
@@ -110,13 +105,9 @@ public class IntegrationService {
         List<String> left = new ArrayList<>();
         return repositories.disconnectAll(name)
                 .invoke(left::addAll)
-                .chain(() -> Panache.withTransaction(() -> find(name)
-                        .invoke(entity -> {
-                            entity.deletedAt = Instant.now();
-                            entity.routeChanged(entity.deletedAt);
-                        })))
-                .call(() -> Panache.withTransaction(() -> dev.bitbridge.connector.repository.ConnectedRepositoryEntity
-                        .delete("integration", name)))
+                .chain(() -> pool.withTransaction(connection -> store.findActive(connection, name)
+                        .chain(current -> store.markDeleted(connection, current, Instant.now()))))
+                .call(() -> connections.deleteAll(name))
                 .invoke(() -> forgetClients(name))
                 .invoke(() -> LOG.infof("Integration '%s' deleted", name))
                 .chain(() -> secrets.deleteAll(name)
@@ -129,7 +120,7 @@ public class IntegrationService {
     }
 
     public Uni<IntegrationView> get(String name) {
-        return Panache.withSession(() -> find(name)).map(e -> IntegrationView.of(e, webhookBaseUrl));
+        return store.findActive(name).map(i -> IntegrationView.of(i, webhookBaseUrl));
     }
 
     /**
@@ -138,14 +129,7 @@ public class IntegrationService {
      * @param limit page size
      */
     public Uni<IntegrationPage> list(Optional<java.util.Set<String>> spaces, String after, int limit) {
-        StringBuilder query = new StringBuilder("deletedAt is null and name > ?1");
-        List<Object> params = new ArrayList<>(List.of(after == null ? "" : after));
-        spaces.ifPresent(s -> {
-            query.append(" and scope in ?2");
-            params.add(s);
-        });
-        return Panache.withSession(() -> IntegrationEntity.<IntegrationEntity> find(query.toString(),
-                Sort.by("name"), params.toArray()).page(0, limit + 1).list())
+        return store.page(spaces, after == null ? "" : after, limit + 1)
                 .map(found -> {
                     List<IntegrationSummary> page = found.stream().limit(limit).map(IntegrationSummary::of).toList();
                     String next = found.size() > limit ? page.get(page.size() - 1).name() : null;
@@ -161,16 +145,12 @@ public class IntegrationService {
     }
 
     private Uni<IntegrationView> view(String name) {
-        return Panache.withSession(() -> IntegrationEntity.<IntegrationEntity> findById(name))
-                .map(e -> IntegrationView.of(e, webhookBaseUrl));
+        return store.find(name).map(found -> IntegrationView.of(found.orElseThrow(), webhookBaseUrl));
     }
 
-    private static Uni<IntegrationEntity> find(String name) {
-        return IntegrationEntity.findActive(name);
-    }
-
-    private static void refuseTaken(String name, IntegrationEntity existing) {
-        if (existing != null && existing.deletedAt != null) {
+    private static void refuseTaken(String name, Optional<Integration> found) {
+        Integration existing = found.orElse(null);
+        if (existing != null && existing.deleted()) {
             throw ApiException.conflict("Integration '" + name + "' is still being removed; try again in a few"
                     + " seconds");
         }
@@ -182,39 +162,28 @@ public class IntegrationService {
         }
     }
 
-    /** @return whether the change alters the routing record */
-    private static boolean apply(IntegrationEntity e, IntegrationRequest r, Optional<CredentialKind> kind) {
-        if (r.scope() != null) {
-            e.scope = r.scope();
-        }
-        if (r.labels() != null) {
-            e.labels = labels(r.labels());
-        }
-        if (r.description() != null) {
-            e.description = emptyToNull(r.description());
-        }
-        if (r.workspace() != null) {
-            e.workspace = r.workspace();
-        }
-        if (r.baseUrl() != null) {
-            e.baseUrl = r.baseUrl().replaceAll("/+$", "");
-        }
-        if (r.verifyTls() != null) {
-            e.verifyTls = r.verifyTls();
-        }
-        if (r.caBundle() != null) {
-            e.caBundle = emptyToNull(r.caBundle());
-        }
-        kind.ifPresent(k -> e.credentialKind = k.id());
-        boolean routeChanged = r.enabled() != null && r.enabled() != e.enabled;
-        if (r.enabled() != null) {
-            e.enabled = r.enabled();
-        }
-        return routeChanged;
+    /**
+     * @return the integration with the fields present in the request changed, updated at {@code now}; its route
+     *         version raised when the change alters the routing record
+     */
+    private static Integration apply(Integration e, IntegrationRequest r, Optional<CredentialKind> kind,
+            Instant now) {
+        boolean routeChanged = r.enabled() != null && r.enabled() != e.enabled();
+        return new Integration(e.name(), e.flavor(), r.scope() != null ? r.scope() : e.scope(),
+                r.labels() != null ? labels(r.labels()) : e.labels(),
+                r.description() != null ? emptyToNull(r.description()) : e.description(),
+                r.workspace() != null ? r.workspace() : e.workspace(),
+                r.baseUrl() != null ? r.baseUrl().replaceAll("/+$", "") : e.baseUrl(),
+                r.verifyTls() != null ? r.verifyTls() : e.verifyTls(),
+                r.caBundle() != null ? emptyToNull(r.caBundle()) : e.caBundle(),
+                kind.map(CredentialKind::id).orElse(e.credentialKind()), e.webhookTokenHash(),
+                r.enabled() != null ? r.enabled() : e.enabled(), e.createdAt(), now,
+                routeChanged ? e.routeVersion() + 1 : e.routeVersion(), e.routePublishedVersion(),
+                e.previousTokenHash(), e.previousValidUntil(), e.deletedAt(), e.webhookShownAt(), e.version());
     }
 
-    private static String[] labels(List<String> labels) {
-        return labels == null ? new String[0] : labels.stream().distinct().sorted().toArray(String[]::new);
+    private static List<String> labels(List<String> labels) {
+        return labels == null ? List.of() : labels.stream().distinct().sorted().toList();
     }
 
     private static String emptyToNull(String value) {

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record IntegrationSummary(String name, String flavor, String scope, List<String> labels, String description,
         boolean enabled) {
 
-    static IntegrationSummary of(IntegrationEntity e) {
-        return new IntegrationSummary(e.name, e.flavor, e.scope, List.of(e.labels), e.description, e.enabled);
+    static IntegrationSummary of(Integration e) {
+        return new IntegrationSummary(e.name(), e.flavor(), e.scope(), e.labels(), e.description(), e.enabled());
     }
 }

@@ -37,12 +37,12 @@ public record IntegrationView(
     public record CredentialsState(boolean set, String kind) {
     }
 
-    static IntegrationView of(IntegrationEntity e, String webhookBaseUrl) {
-        boolean datacenter = "datacenter".equals(e.flavor);
-        return new IntegrationView(e.name, e.flavor, e.scope, List.of(e.labels), e.description, e.workspace,
-                e.baseUrl, datacenter ? e.verifyTls : null, datacenter ? e.caBundle != null : null,
-                new CredentialsState(e.credentialKind != null, e.credentialKind),
-                webhookBaseUrl + "/webhooks/bitbucket/" + e.name, e.enabled,
-                e.routePending() ? "pending" : "published", e.createdAt, e.updatedAt);
+    static IntegrationView of(Integration e, String webhookBaseUrl) {
+        boolean datacenter = "datacenter".equals(e.flavor());
+        return new IntegrationView(e.name(), e.flavor(), e.scope(), e.labels(), e.description(), e.workspace(),
+                e.baseUrl(), datacenter ? e.verifyTls() : null, datacenter ? e.caBundle() != null : null,
+                new CredentialsState(e.credentialKind() != null, e.credentialKind()),
+                webhookBaseUrl + "/webhooks/bitbucket/" + e.name(), e.enabled(),
+                e.routePending() ? "pending" : "published", e.createdAt(), e.updatedAt());
     }
 }

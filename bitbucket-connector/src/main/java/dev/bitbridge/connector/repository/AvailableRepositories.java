@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 
@@ -30,10 +29,12 @@ public class AvailableRepositories {
 
     static final int MAX_LIMIT = 100;
 
+    private final ConnectedRepositoryStore connections;
     private final IntegrationAccess access;
     private final BitbucketHttp http;
 
-    AvailableRepositories(IntegrationAccess access, BitbucketHttp http) {
+    AvailableRepositories(ConnectedRepositoryStore connections, IntegrationAccess access, BitbucketHttp http) {
+        this.connections = connections;
         this.access = access;
         this.http = http;
     }
@@ -53,7 +54,7 @@ public class AvailableRepositories {
 
     private static String url(Access a, int position, int limit) {
         return a.target().flavor() == BitbucketFlavor.CLOUD
-                ? a.target().apiUrl() + "/repositories/" + a.integration().workspace + "?pagelen=" + limit + "&page="
+                ? a.target().apiUrl() + "/repositories/" + a.integration().workspace() + "?pagelen=" + limit + "&page="
                         + position
                 : a.target().apiUrl() + "/rest/api/1.0/repos?limit=" + limit + "&start=" + position;
     }
@@ -88,10 +89,9 @@ public class AvailableRepositories {
         }
     }
 
-    private static Uni<Set<String>> connected(String integration) {
-        return Panache.withSession(() -> ConnectedRepositoryEntity.<ConnectedRepositoryEntity> list("integration",
-                integration))
-                .map(rows -> rows.stream().map(r -> r.repository).collect(Collectors.toSet()));
+    private Uni<Set<String>> connected(String integration) {
+        return connections.of(integration)
+                .map(rows -> rows.stream().map(RepositoryConnection::repository).collect(Collectors.toSet()));
     }
 
     /**

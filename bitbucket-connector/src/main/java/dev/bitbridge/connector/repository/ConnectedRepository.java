@@ -17,9 +17,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record ConnectedRepository(String repository, String webhook, String hookId, String hookState,
         String hookDetail, Instant connectedAt, Instant checkedAt, ManualSetup manualSetup) {
 
-    static ConnectedRepository of(ConnectedRepositoryEntity e) {
-        return new ConnectedRepository(e.repository, e.hookMode, e.hookId, e.hookState, e.hookDetail, e.connectedAt,
-                e.checkedAt, null);
+    static ConnectedRepository of(RepositoryConnection c) {
+        return new ConnectedRepository(c.repository(), c.hookMode(), c.hookId(), c.hookState(), c.hookDetail(),
+                c.connectedAt(), c.checkedAt(), null);
     }
 
     ConnectedRepository with(ManualSetup setup) {

@@ -2,7 +2,6 @@ package dev.bitbridge.connector.routing;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,14 +11,14 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 
 import dev.bitbridge.connector.config.ConnectorConfig;
-import dev.bitbridge.connector.integration.IntegrationEntity;
+import dev.bitbridge.connector.integration.Integration;
 import dev.bitbridge.connector.integration.IntegrationSecrets;
+import dev.bitbridge.connector.integration.IntegrationStore;
 import dev.bitbridge.connector.kafka.OwnTopics;
 import dev.bitbridge.events.integration.IntegrationRoute;
 import dev.bitbridge.events.integration.PreviousCredentials;
@@ -38,6 +37,7 @@ public class RoutePublisher {
     private static final Logger LOG = Logger.getLogger(RoutePublisher.class);
 
     private final MutinyEmitter<Record<String, byte[]>> emitter;
+    private final IntegrationStore store;
     private final IntegrationSecrets secrets;
     private final RouteSealer sealer;
     private final ObjectMapper json;
@@ -45,9 +45,10 @@ public class RoutePublisher {
     private final OwnTopics topic;
 
     RoutePublisher(@Channel("integration-routes") MutinyEmitter<Record<String, byte[]>> emitter,
-            IntegrationSecrets secrets, RouteSealer sealer, ObjectMapper json, ConnectorConfig config,
-            OwnTopics topic) {
+            IntegrationStore store, IntegrationSecrets secrets, RouteSealer sealer, ObjectMapper json,
+            ConnectorConfig config, OwnTopics topic) {
         this.emitter = emitter;
+        this.store = store;
         this.topic = topic;
         this.secrets = secrets;
         this.sealer = sealer;
@@ -64,10 +65,10 @@ public class RoutePublisher {
         if (!topic.exists()) {
             return Uni.createFrom().item(false);
         }
-        return Panache.withSession(() -> IntegrationEntity.<IntegrationEntity> findById(name))
-                .chain(entity -> entity == null || !entity.routePending()
+        return store.find(name)
+                .chain(found -> found.isEmpty() || !found.get().routePending()
                         ? Uni.createFrom().item(true)
-                        : send(entity))
+                        : send(found.get()))
                 .ifNoItem().after(timeout).recoverWithItem(false)
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("Routing record of integration '%s' not published yet, will retry: %s", name,
@@ -78,11 +79,9 @@ public class RoutePublisher {
 
     /** Publishes every pending record, oldest change first; {@link RoutePublishingPass} calls it. */
     Uni<Void> publishPending() {
-        return Panache.withSession(() -> IntegrationEntity.<IntegrationEntity> find(
-                "routeVersion > routePublishedVersion order by updatedAt").list())
-                .map(List::copyOf)
-                .onItem().transformToMulti(list -> io.smallrye.mutiny.Multi.createFrom().iterable(list))
-                .onItem().transformToUniAndConcatenate(entity -> publish(entity.name))
+        return store.pendingRoutes()
+                .onItem().transformToMulti(names -> io.smallrye.mutiny.Multi.createFrom().iterable(names))
+                .onItem().transformToUniAndConcatenate(this::publish)
                 .collect().last()
                 .replaceWithVoid()
                 .onFailure().invoke(f -> LOG.warnf("Routing records could not be read for publishing: %s",
@@ -90,36 +89,34 @@ public class RoutePublisher {
                 .onFailure().recoverWithNull();
     }
 
-    private Uni<Boolean> send(IntegrationEntity entity) {
-        long version = entity.routeVersion;
-        String name = entity.name;
-        if (entity.deletedAt != null) {
+    private Uni<Boolean> send(Integration integration) {
+        long version = integration.routeVersion();
+        String name = integration.name();
+        if (integration.deleted()) {
             return emitter.send(Record.of(name, null))
-                    .chain(() -> Panache.withTransaction(() -> IntegrationEntity
-                            .delete("name = ?1 and routeVersion = ?2", name, version)))
+                    .chain(() -> store.removeDeleted(name, version))
                     .invoke(() -> LOG.infof("Integration '%s' removed from the routing topic", name))
                     .replaceWith(true);
         }
         return secrets.webhook(name)
                 .map(found -> found.orElseThrow(() -> new IllegalStateException("integration '" + name
                         + "' has no webhook token and secret in the credential store")))
-                .map(webhook -> new IntegrationRoute(name, BitbucketFlavor.of(entity.flavor), entity.enabled,
-                        entity.webhookTokenHash, sealer.seal(name, webhook.secret()), Instant.now(),
-                        previous(entity, webhook)))
+                .map(webhook -> new IntegrationRoute(name, BitbucketFlavor.of(integration.flavor()),
+                        integration.enabled(), integration.webhookTokenHash(), sealer.seal(name, webhook.secret()),
+                        Instant.now(), previous(integration, webhook)))
                 .chain(route -> emitter.send(Record.of(name, bytes(route))))
-                .chain(() -> Panache.withTransaction(() -> IntegrationEntity.update(
-                        "routePublishedVersion = ?1 where name = ?2 and routePublishedVersion < ?1", version, name)))
+                .chain(() -> store.routePublished(name, version))
                 .replaceWith(true);
     }
 
     /** The token and secret before the last rotation, while they are still valid. */
-    private PreviousCredentials previous(IntegrationEntity entity, IntegrationSecrets.WebhookSecrets webhook) {
-        if (entity.previousValidUntil == null || !Instant.now().isBefore(entity.previousValidUntil)) {
+    private PreviousCredentials previous(Integration integration, IntegrationSecrets.WebhookSecrets webhook) {
+        if (integration.previousValidUntil() == null || !Instant.now().isBefore(integration.previousValidUntil())) {
             return null;
         }
-        return new PreviousCredentials(entity.previousTokenHash,
-                webhook.previousSecret().map(s -> sealer.seal(entity.name, s)).orElse(null),
-                entity.previousValidUntil);
+        return new PreviousCredentials(integration.previousTokenHash(),
+                webhook.previousSecret().map(s -> sealer.seal(integration.name(), s)).orElse(null),
+                integration.previousValidUntil());
     }
 
     private byte[] bytes(IntegrationRoute route) {

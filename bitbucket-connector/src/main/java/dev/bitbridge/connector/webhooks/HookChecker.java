@@ -1,17 +1,14 @@
 package dev.bitbridge.connector.webhooks;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-import dev.bitbridge.connector.repository.ConnectedRepositoryEntity;
+import dev.bitbridge.connector.repository.ConnectedRepositoryStore;
 import dev.bitbridge.connector.repository.RepositoryService;
 
 /**
@@ -25,9 +22,11 @@ public class HookChecker {
 
     private static final Logger LOG = Logger.getLogger(HookChecker.class);
 
+    private final ConnectedRepositoryStore connections;
     private final RepositoryService repositories;
 
-    HookChecker(RepositoryService repositories) {
+    HookChecker(ConnectedRepositoryStore connections, RepositoryService repositories) {
+        this.connections = connections;
         this.repositories = repositories;
     }
 
@@ -38,14 +37,12 @@ public class HookChecker {
 
     /** @return how many hooks were repaired */
     public Uni<Integer> checkAll() {
-        return Panache.withSession(() -> ConnectedRepositoryEntity.<ConnectedRepositoryEntity> list(
-                "hookMode = 'automatic' order by integration, repository"))
-                .map(List::copyOf)
+        return connections.automatic()
                 .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
-                .onItem().transformToUniAndConcatenate(row -> repositories.check(row.integration, row.repository)
+                .onItem().transformToUniAndConcatenate(row -> repositories.check(row.integration(), row.repository())
                         .onFailure().recoverWithItem(f -> {
-                            LOG.warnf("The hook of %s on integration '%s' could not be checked: %s", row.repository,
-                                    row.integration, f.getMessage());
+                            LOG.warnf("The hook of %s on integration '%s' could not be checked: %s", row.repository(),
+                                    row.integration(), f.getMessage());
                             return false;
                         }))
                 .collect().asList()

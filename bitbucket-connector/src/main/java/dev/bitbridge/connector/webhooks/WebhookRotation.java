@@ -9,15 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.bitbridge.connector.config.ConnectorConfig;
-import dev.bitbridge.connector.integration.IntegrationEntity;
 import dev.bitbridge.connector.integration.IntegrationSecrets;
 import dev.bitbridge.connector.integration.IntegrationSecrets.WebhookSecrets;
-import dev.bitbridge.connector.repository.ConnectedRepositoryEntity;
+import dev.bitbridge.connector.integration.IntegrationStore;
+import dev.bitbridge.connector.repository.ConnectedRepositoryStore;
 import dev.bitbridge.connector.repository.RepositoryService;
 import dev.bitbridge.connector.routing.RoutePublisher;
 import dev.bitbridge.events.integration.TokenHash;
@@ -32,13 +32,19 @@ public class WebhookRotation {
 
     private static final Logger LOG = Logger.getLogger(WebhookRotation.class);
 
+    private final Pool pool;
+    private final IntegrationStore integrations;
+    private final ConnectedRepositoryStore connections;
     private final IntegrationSecrets secrets;
     private final RoutePublisher routes;
     private final RepositoryService repositories;
     private final Duration grace;
 
-    WebhookRotation(IntegrationSecrets secrets, RoutePublisher routes, RepositoryService repositories,
-            ConnectorConfig config) {
+    WebhookRotation(Pool pool, IntegrationStore integrations, ConnectedRepositoryStore connections,
+            IntegrationSecrets secrets, RoutePublisher routes, RepositoryService repositories, ConnectorConfig config) {
+        this.pool = pool;
+        this.integrations = integrations;
+        this.connections = connections;
         this.secrets = secrets;
         this.routes = routes;
         this.repositories = repositories;
@@ -47,16 +53,13 @@ public class WebhookRotation {
 
     public Uni<RotationReport> rotate(String name) {
         Instant validUntil = Instant.now().plus(grace);
-        return Panache.withTransaction(() -> IntegrationEntity.findActive(name)
-                .chain(entity -> secrets.webhook(name).chain(current -> {
+        return pool.withTransaction(connection -> integrations.findActive(connection, name)
+                .chain(integration -> secrets.webhook(name).chain(current -> {
                     WebhookSecrets next = current.orElseThrow(() -> new IllegalStateException(
                             "integration '" + name + "' has no webhook secrets")).rotated();
-                    entity.previousTokenHash = entity.webhookTokenHash;
-                    entity.previousValidUntil = validUntil;
-                    entity.webhookTokenHash = TokenHash.of(next.token());
-                    entity.webhookShownAt = null;
-                    entity.routeChanged(Instant.now());
-                    return entity.persistAndFlush().chain(() -> secrets.putWebhook(name, next));
+                    return integrations.rotateWebhook(connection, integration, TokenHash.of(next.token()),
+                            validUntil, Instant.now())
+                            .chain(() -> secrets.putWebhook(name, next));
                 })))
                 .invoke(() -> LOG.infof("Webhook token and secret of integration '%s' rotated; the previous ones stay"
                         + " valid until %s", name, validUntil))
@@ -68,15 +71,14 @@ public class WebhookRotation {
     private Uni<HookUpdates> updateHooks(String name) {
         List<String> updated = new ArrayList<>();
         List<String> notUpdated = new ArrayList<>();
-        return Panache.withSession(() -> ConnectedRepositoryEntity.<ConnectedRepositoryEntity> list(
-                "integration = ?1 order by repository", name))
+        return connections.byName(name)
                 .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
-                .onItem().transformToUniAndConcatenate(row -> "manual".equals(row.hookMode)
-                        ? Uni.createFrom().item(() -> notUpdated.add(row.repository + ": its webhook was set up by"
+                .onItem().transformToUniAndConcatenate(row -> row.manual()
+                        ? Uni.createFrom().item(() -> notUpdated.add(row.repository() + ": its webhook was set up by"
                                 + " hand; connect it again with webhook=manual to see the new URL and secret"))
-                        : repositories.repair(name, row.repository)
-                                .map(done -> updated.add(row.repository))
-                                .onFailure().recoverWithItem(f -> notUpdated.add(row.repository + ": "
+                        : repositories.repair(name, row.repository())
+                                .map(done -> updated.add(row.repository()))
+                                .onFailure().recoverWithItem(f -> notUpdated.add(row.repository() + ": "
                                         + f.getMessage())))
                 .collect().last()
                 .map(ignored -> new HookUpdates(List.copyOf(updated), List.copyOf(notUpdated)));

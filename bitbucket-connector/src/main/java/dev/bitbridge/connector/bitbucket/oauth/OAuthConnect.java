@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -20,8 +19,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import dev.bitbridge.api.ApiException;
 import dev.bitbridge.connector.config.ConnectorConfig;
 import dev.bitbridge.connector.credentials.CredentialKind;
-import dev.bitbridge.connector.integration.IntegrationEntity;
 import dev.bitbridge.connector.integration.IntegrationSecrets;
+import dev.bitbridge.connector.integration.IntegrationStore;
 
 /**
  * The OAuth 2.0 authorization-code flow ("Connect Bitbucket"): an admin starts it, the browser goes to Bitbucket's
@@ -36,12 +35,15 @@ public class OAuthConnect {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Pool pool;
+    private final IntegrationStore integrations;
     private final IntegrationSecrets secrets;
     private final OAuthTokens tokens;
     private final ConnectorConfig config;
 
-    OAuthConnect(Pool pool, IntegrationSecrets secrets, OAuthTokens tokens, ConnectorConfig config) {
+    OAuthConnect(Pool pool, IntegrationStore integrations, IntegrationSecrets secrets, OAuthTokens tokens,
+            ConnectorConfig config) {
         this.pool = pool;
+        this.integrations = integrations;
         this.secrets = secrets;
         this.tokens = tokens;
         this.config = config;
@@ -50,9 +52,9 @@ public class OAuthConnect {
     /** @return Bitbucket's authorize URL for the integration's consumer, with a new state */
     public Uni<String> start(String integration) {
         String state = random();
-        return Panache.withSession(() -> IntegrationEntity.findActive(integration))
-                .invoke(entity -> {
-                    if (!CredentialKind.CLOUD_OAUTH_AUTHORIZATION_CODE.id().equals(entity.credentialKind)) {
+        return integrations.findActive(integration)
+                .invoke(stored -> {
+                    if (!CredentialKind.CLOUD_OAUTH_AUTHORIZATION_CODE.id().equals(stored.credentialKind())) {
                         throw ApiException.conflict("Integration '" + integration + "' does not use an OAuth consumer"
                                 + " with the authorization-code flow (credentials kind "
                                 + CredentialKind.CLOUD_OAUTH_AUTHORIZATION_CODE.id() + ")");
