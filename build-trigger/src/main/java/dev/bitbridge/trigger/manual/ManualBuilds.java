@@ -26,7 +26,7 @@ import dev.bitbridge.trigger.branches.BranchHeads;
 import dev.bitbridge.trigger.requests.RequestStore;
 import dev.bitbridge.trigger.store.BuildEntity;
 import dev.bitbridge.trigger.store.Transitions;
-import dev.bitbridge.trigger.targets.JenkinsTargetEntity;
+import dev.bitbridge.trigger.targets.JenkinsTarget;
 import dev.bitbridge.trigger.targets.TargetResolver;
 
 /**
@@ -70,7 +70,7 @@ class ManualBuilds {
                 heads.configured()));
         boolean named = problems.stream().noneMatch(p -> p.field().equals("integration")
                 || p.field().equals("repository"));
-        Uni<JenkinsTargetEntity> target = named ? targets.targetOf(body.integration(), body.repository())
+        Uni<JenkinsTarget> target = named ? targets.targetOf(body.integration(), body.repository())
                 : Uni.createFrom().nullItem();
         return target.chain(found -> {
             if (named) {
@@ -87,19 +87,20 @@ class ManualBuilds {
         });
     }
 
-    private static List<FieldProblem> targetProblems(JenkinsTargetEntity target, ManualBuildRequest body) {
+    private static List<FieldProblem> targetProblems(JenkinsTarget target, ManualBuildRequest body) {
         if (target == null) {
             return List.of(new FieldProblem("integration", "has no Jenkins target for " + body.repository() + ": PUT"
                     + " one at /api/v1/integrations/" + body.integration() + "/jenkins-target (or at …/repositories/"
                     + body.repository() + "/jenkins-target for this repository alone)"));
         }
-        if (body.job() == null && target.defaultJob == null && target.multibranch == null) {
-            return List.of(new FieldProblem("job", "is required: Jenkins target " + target.id + " has no default job"
-                    + " (set defaultJob on the target, or name the job)"));
+        if (body.job() == null && target.defaultJob() == null && target.multibranch() == null) {
+            return List.of(new FieldProblem("job", "is required: Jenkins target " + target.id() + " has no default"
+                    + " job (set defaultJob on the target, or name the job)"));
         }
-        if (body.job() == null && target.defaultJob == null && body.branch() == null) {
-            return List.of(new FieldProblem("branch", "is required: Jenkins target " + target.id + " builds the"
-                    + " branch jobs of multibranch project " + target.multibranch + " (name the branch, or a job)"));
+        if (body.job() == null && target.defaultJob() == null && body.branch() == null) {
+            return List.of(new FieldProblem("branch", "is required: Jenkins target " + target.id() + " builds the"
+                    + " branch jobs of multibranch project " + target.multibranch() + " (name the branch, or a"
+                    + " job)"));
         }
         return List.of();
     }

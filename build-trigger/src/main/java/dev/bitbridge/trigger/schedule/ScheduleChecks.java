@@ -62,8 +62,8 @@ public class ScheduleChecks {
                         problems.add(new FieldProblem("repository", "has no Jenkins target, nor has its integration:"
                                 + " PUT /api/v1/integrations/" + request.integration() + "/jenkins-target (or"
                                 + " …/repositories/" + request.repository() + "/jenkins-target) first"));
-                    } else if (request.job() == null && found.defaultJob == null && found.multibranch == null) {
-                        problems.add(new FieldProblem("job", "is required: Jenkins target " + found.id + " has no"
+                    } else if (request.job() == null && found.defaultJob() == null && found.multibranch() == null) {
+                        problems.add(new FieldProblem("job", "is required: Jenkins target " + found.id() + " has no"
                                 + " default job (nor a multibranch project) to build"));
                     }
                 }).replaceWithVoid();
