@@ -42,7 +42,7 @@ public class ScheduleChecks {
      *        integration, repository and branch stay as they were
      * @return the integration's flavor
      */
-    Uni<String> checked(ScheduleRequest request, ScheduleEntity existing) {
+    Uni<String> checked(ScheduleRequest request, ScheduleRow existing) {
         if (existing == null && !heads.configured()) {
             return Uni.createFrom().failure(new ApiException(400, ApiError.of("connector_not_configured",
                     "Schedules need the connector to read their branch's head, and build-trigger has none:"
