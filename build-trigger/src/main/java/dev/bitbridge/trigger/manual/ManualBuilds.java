@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import dev.bitbridge.api.ApiError.FieldProblem;
@@ -24,7 +23,8 @@ import dev.bitbridge.events.scm.Repository;
 import dev.bitbridge.trigger.branches.BranchHeadException;
 import dev.bitbridge.trigger.branches.BranchHeads;
 import dev.bitbridge.trigger.requests.RequestStore;
-import dev.bitbridge.trigger.store.BuildEntity;
+import dev.bitbridge.trigger.store.BuildRow;
+import dev.bitbridge.trigger.store.BuildStore;
 import dev.bitbridge.trigger.store.Transitions;
 import dev.bitbridge.trigger.targets.JenkinsTarget;
 import dev.bitbridge.trigger.targets.TargetResolver;
@@ -51,9 +51,11 @@ class ManualBuilds {
     private final Transitions transitions;
     private final BuildViews views;
     private final ObjectMapper json;
+    private final BuildStore builds;
 
     ManualBuilds(TargetResolver targets, BranchHeads heads, RequestStore requests,
-            Transitions transitions, BuildViews views, ObjectMapper json) {
+            Transitions transitions, BuildViews views, ObjectMapper json, BuildStore builds) {
+        this.builds = builds;
         this.targets = targets;
         this.heads = heads;
         this.requests = requests;
@@ -137,7 +139,7 @@ class ManualBuilds {
     }
 
     /** The same key again: the build it made, unless the request is another one (then the key is misused). */
-    private Uni<Outcome> replay(BuildEntity existing, ManualBuildRequest body) {
+    private Uni<Outcome> replay(BuildRow existing, ManualBuildRequest body) {
         BuildRequest stored = transitions.requestOf(existing);
         List<String> differ = new ArrayList<>();
         if (!stored.repository().fullName().equals(body.repository())) {
@@ -171,8 +173,8 @@ class ManualBuilds {
         };
     }
 
-    private static Uni<BuildEntity> find(String id) {
-        return Panache.withSession(() -> BuildEntity.<BuildEntity> findById(id));
+    private Uni<BuildRow> find(String id) {
+        return builds.find(id);
     }
 
     private String write(BuildRequest request) {
