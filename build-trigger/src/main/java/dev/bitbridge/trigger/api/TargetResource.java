@@ -18,8 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.bitbridge.api.ApiError.FieldProblem;
 import dev.bitbridge.api.ApiException;
@@ -28,7 +28,8 @@ import dev.bitbridge.credentials.CredentialStore;
 import dev.bitbridge.credentials.SecretFields;
 import dev.bitbridge.events.RecordKeys;
 import dev.bitbridge.events.integration.IntegrationNames;
-import dev.bitbridge.trigger.targets.JenkinsTargetEntity;
+import dev.bitbridge.trigger.targets.JenkinsTarget;
+import dev.bitbridge.trigger.targets.JenkinsTargetStore;
 
 /**
  * Jenkins targets: where an integration's builds go, or one repository's. The credential is write-only: stored in the
@@ -45,10 +46,14 @@ public class TargetResource {
 
     private final CredentialStore credentials;
     private final ObjectMapper json;
+    private final JenkinsTargetStore targets;
+    private final Pool pool;
 
-    TargetResource(CredentialStore credentials, ObjectMapper json) {
+    TargetResource(CredentialStore credentials, ObjectMapper json, JenkinsTargetStore targets, Pool pool) {
         this.credentials = credentials;
         this.json = json;
+        this.targets = targets;
+        this.pool = pool;
     }
 
     @GET
@@ -91,14 +96,13 @@ public class TargetResource {
     }
 
     private Uni<TargetView> get(String integration, String repository) {
-        return Panache.withSession(() -> JenkinsTargetEntity.<JenkinsTargetEntity> findById(id(integration,
-                repository))).map(target -> {
-                    if (target == null) {
-                        throw ApiException.notFound("No Jenkins target for '" + RecordKeys.of(integration, repository)
-                                + "'; PUT one first");
-                    }
-                    return view(target);
-                });
+        return targets.find(pool, id(integration, repository)).map(target -> {
+            if (target == null) {
+                throw ApiException.notFound("No Jenkins target for '" + RecordKeys.of(integration, repository)
+                        + "'; PUT one first");
+            }
+            return view(target);
+        });
     }
 
     private Uni<TargetView> put(String integration, String repository, TargetRequest request) {
@@ -106,49 +110,39 @@ public class TargetResource {
             throw ApiException.invalid("body", "is missing: send the target as a JSON object");
         }
         String id = id(integration, repository);
-        return Panache.withTransaction(() -> JenkinsTargetEntity.<JenkinsTargetEntity> findById(id)
-                .chain(existing -> {
-                    List<FieldProblem> problems = TargetValidator.problems(request, existing != null);
-                    if (!problems.isEmpty()) {
-                        return Uni.createFrom().failure(ApiException.invalid(problems));
-                    }
-                    JenkinsTargetEntity target = existing != null ? existing : new JenkinsTargetEntity();
-                    Instant now = Instant.now();
-                    target.id = id;
-                    target.integration = integration;
-                    target.repository = repository;
-                    target.baseUrl = request.baseUrl();
-                    target.username = request.username();
-                    target.credentialKind = request.credentialKind();
-                    target.defaultJob = request.defaultJob();
-                    target.jobMapping = write(request.jobMapping());
-                    target.multibranch = request.multibranch();
-                    target.parameters = write(request.parameters());
-                    target.createdAt = existing != null ? existing.createdAt : now;
-                    target.updatedAt = now;
-                    Uni<Void> secret = request.secret() == null || request.secret().isEmpty()
-                            ? Uni.createFrom().voidItem()
-                            : credentials.put(target.credentialPath(), SecretFields.of(Map.of("secret",
-                                    request.secret())));
-                    return secret.chain(() -> target.<JenkinsTargetEntity> persist()).map(this::view);
-                }));
+        return pool.withTransaction(connection -> targets.find(connection, id).chain(existing -> {
+            List<FieldProblem> problems = TargetValidator.problems(request, existing != null);
+            if (!problems.isEmpty()) {
+                return Uni.createFrom().failure(ApiException.invalid(problems));
+            }
+            Instant now = Instant.now();
+            JenkinsTarget target = new JenkinsTarget(id, integration, repository, request.baseUrl(),
+                    request.username(), request.credentialKind(), request.defaultJob(), write(request.jobMapping()),
+                    request.multibranch(), write(request.parameters()), existing != null ? existing.createdAt() : now,
+                    now);
+            Uni<Void> secret = request.secret() == null || request.secret().isEmpty()
+                    ? Uni.createFrom().voidItem()
+                    : credentials.put(target.credentialPath(), SecretFields.of(Map.of("secret",
+                            request.secret())));
+            return secret.chain(() -> existing != null ? targets.update(connection, target)
+                    : targets.insert(connection, target)).map(stored -> view(target));
+        }));
     }
 
     private Uni<Void> delete(String integration, String repository) {
         String id = id(integration, repository);
-        return Panache.withTransaction(() -> JenkinsTargetEntity.<JenkinsTargetEntity> findById(id)
-                .chain(target -> {
-                    if (target == null) {
-                        return Uni.createFrom().failure(ApiException.notFound("No Jenkins target for '" + id + "'"));
-                    }
-                    return credentials.delete(target.credentialPath()).chain(target::delete);
-                }));
+        return pool.withTransaction(connection -> targets.find(connection, id).chain(target -> {
+            if (target == null) {
+                return Uni.createFrom().failure(ApiException.notFound("No Jenkins target for '" + id + "'"));
+            }
+            return credentials.delete(target.credentialPath()).chain(() -> targets.delete(connection, id));
+        }));
     }
 
-    private TargetView view(JenkinsTargetEntity target) {
-        return new TargetView(target.integration, target.repository, target.baseUrl, target.username,
-                target.credentialKind, target.defaultJob, read(target.jobMapping), target.multibranch,
-                read(target.parameters), target.updatedAt);
+    private TargetView view(JenkinsTarget target) {
+        return new TargetView(target.integration(), target.repository(), target.baseUrl(), target.username(),
+                target.credentialKind(), target.defaultJob(), read(target.jobMapping()), target.multibranch(),
+                read(target.parameters()), target.updatedAt());
     }
 
     private static String id(String integration, String repository) {

@@ -2,6 +2,7 @@ package dev.bitbridge.trigger.dispatch;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,8 @@ import dev.bitbridge.events.build.BuildState;
 import dev.bitbridge.trigger.config.TriggerConfig;
 import dev.bitbridge.trigger.jenkins.JenkinsClient;
 import dev.bitbridge.trigger.jenkins.Located;
-import dev.bitbridge.trigger.store.BuildEntity;
+import dev.bitbridge.trigger.store.BuildRow;
+import dev.bitbridge.trigger.store.OutboxRecord;
 import dev.bitbridge.trigger.store.Transitions;
 import dev.bitbridge.trigger.targets.ResolvedJob;
 import dev.bitbridge.trigger.targets.TargetResolver;
@@ -42,7 +44,7 @@ class Cancellation {
     }
 
     /** @return the change to record; fails as a Jenkins call fails */
-    Uni<Function<BuildEntity, Uni<Void>>> act(BuildEntity build) {
+    Uni<Function<BuildRow, Optional<OutboxRecord>>> act(BuildRow build) {
         String who = build.cancelRequestedBy;
         if ("PENDING".equals(build.state)) {
             return Uni.createFrom().item(row -> transitions.reach(row, BuildState.STOPPED, "cancelled by " + who
@@ -59,7 +61,7 @@ class Cancellation {
         });
     }
 
-    private Uni<Function<BuildEntity, Uni<Void>>> cancelQueued(ResolvedJob job, long queueId, String who) {
+    private Uni<Function<BuildRow, Optional<OutboxRecord>>> cancelQueued(ResolvedJob job, long queueId, String who) {
         return jenkins.cancelQueued(job.endpoint(), queueId).chain(cancelled -> {
             if (cancelled) {
                 return Uni.createFrom().item(row -> {
@@ -89,7 +91,7 @@ class Cancellation {
                     }
                     row.nextActionAt = clock.instant().plus(config.tracking().initialInterval());
                     if ("QUEUED".equals(row.state)) {
-                        return Uni.createFrom().voidItem(); // known already: no second QUEUED record
+                        return Optional.empty(); // known already: no second QUEUED record
                     }
                     return transitions.reach(row, BuildState.QUEUED, "queued in Jenkins as item " + queueId);
                 });
@@ -98,13 +100,13 @@ class Cancellation {
     }
 
     /** Stops the build; following it then sees ABORTED (or the result it reached first). */
-    private Uni<Function<BuildEntity, Uni<Void>>> stop(ResolvedJob job, Located found, int number) {
-        Function<BuildEntity, Uni<Void>> change = row -> {
+    private Uni<Function<BuildRow, Optional<OutboxRecord>>> stop(ResolvedJob job, Located found, int number) {
+        Function<BuildRow, Optional<OutboxRecord>> change = row -> {
             row.cancelSentAt = clock.instant();
             row.attempts = 0;
             row.nextActionAt = clock.instant().plus(config.tracking().initialInterval());
             if (found == null) {
-                return Uni.createFrom().voidItem();
+                return Optional.empty();
             }
             located(row, job, found.queueId());
             row.buildNumber = number;
@@ -115,14 +117,14 @@ class Cancellation {
     }
 
     /** Not in Jenkins: asked again after the grace (it may be between the queue and its build), then never posted. */
-    private Function<BuildEntity, Uni<Void>> notReceived(String who) {
+    private Function<BuildRow, Optional<OutboxRecord>> notReceived(String who) {
         return row -> {
             Instant now = clock.instant();
             if (row.notFoundAt == null || now.isBefore(row.notFoundAt.plus(config.dispatch().notFoundGrace()))) {
                 Instant first = row.notFoundAt == null ? now : row.notFoundAt;
                 row.notFoundAt = first;
                 row.nextActionAt = first.plus(config.dispatch().notFoundGrace());
-                return Uni.createFrom().voidItem();
+                return Optional.empty();
             }
             row.cancelSentAt = now;
             return transitions.reach(row, BuildState.STOPPED, "cancelled by " + who + "; Jenkins had not received"
@@ -131,7 +133,7 @@ class Cancellation {
     }
 
     /** Records where the build is in Jenkins, as a dispatch would have. */
-    private void located(BuildEntity row, ResolvedJob job, Long queueId) {
+    private void located(BuildRow row, ResolvedJob job, Long queueId) {
         if (row.queueId == null) {
             row.job = job.job();
             row.jobUrl = job.jobUrl();

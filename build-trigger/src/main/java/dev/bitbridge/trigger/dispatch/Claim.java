@@ -1,15 +1,23 @@
 package dev.bitbridge.trigger.dispatch;
 
+import dev.bitbridge.trigger.store.BuildRow;
+
 /**
  * One due build, taken by this replica for one action: its lease ({@code next_action_at} pushed into the future) keeps
  * other replicas away until the action is recorded or the lease runs out.
  *
- * @param requestId the build
+ * @param build the build as it was taken (read, never written: outcomes are recorded on the row read again under its
+ *        lock)
  * @param action what to do
  * @param lease the row's next action time as this replica set it: the result is recorded only if it is still so
  *        (no other replica took the row over after the lease ran out)
  */
-record Claim(String requestId, Action action, java.time.Instant lease) {
+record Claim(BuildRow build, Action action, java.time.Instant lease) {
+
+    /** @return the build's request id */
+    String requestId() {
+        return build.requestId;
+    }
 
     enum Action {
         /** POST it to Jenkins. */

@@ -5,19 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.bitbridge.events.build.BuildRequest;
 import dev.bitbridge.events.build.BuildState;
@@ -30,7 +30,9 @@ import dev.bitbridge.trigger.jenkins.JenkinsException;
 import dev.bitbridge.trigger.jenkins.Located;
 import dev.bitbridge.trigger.jenkins.QueueItemState;
 import dev.bitbridge.trigger.outbox.BuildEventPublisher;
-import dev.bitbridge.trigger.store.BuildEntity;
+import dev.bitbridge.trigger.store.BuildRow;
+import dev.bitbridge.trigger.store.BuildStore;
+import dev.bitbridge.trigger.store.OutboxRecord;
 import dev.bitbridge.trigger.store.Transitions;
 import dev.bitbridge.trigger.targets.ResolvedJob;
 import dev.bitbridge.trigger.targets.TargetResolver;
@@ -59,10 +61,14 @@ public class Dispatcher {
     private final BuildEventPublisher publisher;
     private final Cancellation cancellation;
     private final JenkinsGate gate;
+    private final BuildStore builds;
+    private final Pool pool;
 
     Dispatcher(DueBuilds due, TargetResolver targets, JenkinsClient jenkins, Transitions transitions,
             TriggerConfig config, MeterRegistry meters, FatalErrors fatalErrors, Vertx vertx,
-            BuildEventPublisher publisher, Cancellation cancellation) {
+            BuildEventPublisher publisher, Cancellation cancellation, BuildStore builds, Pool pool) {
+        this.builds = builds;
+        this.pool = pool;
         this.cancellation = cancellation;
         this.vertx = vertx;
         this.passes = new SinglePass("dispatch", this::pass, vertx);
@@ -112,17 +118,21 @@ public class Dispatcher {
                 });
     }
 
+    /**
+     * Acts on the build as the claim returned it, leased: what the actions read of it (the request, where it is in
+     * Jenkins, its deadlines, who cancelled) changes only under the lease, which is this action's.
+     */
     private Uni<Void> act(Claim claim) {
-        return Panache.withSession(() -> BuildEntity.<BuildEntity> findById(claim.requestId()))
-                .chain(build -> switch (claim.action()) {
-                    case DISPATCH -> dispatch(claim, build);
-                    case RECOVER -> recover(claim, build);
-                    case FOLLOW -> follow(claim, build);
-                    case CANCEL -> cancel(claim, build);
-                });
+        BuildRow build = claim.build();
+        return Uni.createFrom().deferred(() -> switch (claim.action()) {
+            case DISPATCH -> dispatch(claim, build);
+            case RECOVER -> recover(claim, build);
+            case FOLLOW -> follow(claim, build);
+            case CANCEL -> cancel(claim, build);
+        });
     }
 
-    private Uni<Void> dispatch(Claim claim, BuildEntity build) {
+    private Uni<Void> dispatch(Claim claim, BuildRow build) {
         BuildRequest request = transitions.requestOf(build);
         return targets.resolve(request)
                 .chain(job -> gated(job, () -> jenkins.trigger(job.endpoint(), job.jobUrl(), job.job(),
@@ -142,7 +152,7 @@ public class Dispatcher {
                 .onFailure().recoverWithUni(failure -> failed(claim, build, failure));
     }
 
-    private Uni<Void> recover(Claim claim, BuildEntity build) {
+    private Uni<Void> recover(Claim claim, BuildRow build) {
         BuildRequest request = transitions.requestOf(build);
         return targets.resolve(request)
                 .chain(job -> gated(job, () -> jenkins.find(job.endpoint(), job.jobUrl(), job.job(),
@@ -172,14 +182,14 @@ public class Dispatcher {
         });
     }
 
-    private Uni<Void> notFound(Claim claim, BuildEntity build, ResolvedJob job, BuildRequest request) {
+    private Uni<Void> notFound(Claim claim, BuildRow build, ResolvedJob job, BuildRequest request) {
         Instant now = clock.instant();
         if (build.notFoundAt == null || now.isBefore(build.notFoundAt.plus(config.dispatch().notFoundGrace()))) {
             Instant first = build.notFoundAt == null ? now : build.notFoundAt;
             return record(claim, row -> {
                 row.notFoundAt = first;
                 row.nextActionAt = first.plus(config.dispatch().notFoundGrace());
-                return Uni.createFrom().voidItem();
+                return Optional.empty();
             });
         }
         LOG.infof("Build %s is not in Jenkins after a lost answer; posting it again", claim.requestId());
@@ -187,11 +197,11 @@ public class Dispatcher {
             row.notFoundAt = null;
             row.state = "PENDING";
             row.nextActionAt = now;
-            return Uni.createFrom().voidItem();
+            return Optional.empty();
         });
     }
 
-    private Uni<Void> follow(Claim claim, BuildEntity build) {
+    private Uni<Void> follow(Claim claim, BuildRow build) {
         BuildRequest request = transitions.requestOf(build);
         return targets.resolve(request).chain(job -> {
             if (build.buildNumber != null) {
@@ -257,7 +267,7 @@ public class Dispatcher {
     }
 
     /** Nothing changed: poll again later, a little later each time. */
-    private Uni<Void> later(BuildEntity row, boolean failed) {
+    private Optional<OutboxRecord> later(BuildRow row, boolean failed) {
         row.attempts++;
         Duration initial = failed ? config.dispatch().backoff() : config.tracking().initialInterval();
         Duration max = failed ? config.dispatch().maxBackoff() : config.tracking().maxInterval();
@@ -266,7 +276,7 @@ public class Dispatcher {
         if (!failed) {
             row.giveUpAt = clock.instant().plus(config.tracking().giveUpAfter());
         }
-        return Uni.createFrom().voidItem();
+        return Optional.empty();
     }
 
     /**
@@ -294,7 +304,7 @@ public class Dispatcher {
                 });
     }
 
-    private Uni<Void> failed(Claim claim, BuildEntity build, Throwable failure) {
+    private Uni<Void> failed(Claim claim, BuildRow build, Throwable failure) {
         if (failure instanceof Error error) {
             fatalErrors.handle("dispatching build " + claim.requestId(), error);
             return Uni.createFrom().nothing();
@@ -312,7 +322,7 @@ public class Dispatcher {
                     row.attempts = Math.max(0, row.attempts - 1);
                 }
                 row.nextActionAt = held.retryAt();
-                return Uni.createFrom().voidItem();
+                return Optional.empty();
             });
         }
         if (waitable(failure)) {
@@ -341,7 +351,7 @@ public class Dispatcher {
      * cancel that failed: waited out like any call while Jenkins is away; refused by Jenkins (no Job/Cancel
      * permission, the job gone), the build goes on and is followed, with the refusal kept in {@code cancel_problem}.
      */
-    private Uni<Void> cancel(Claim claim, BuildEntity build) {
+    private Uni<Void> cancel(Claim claim, BuildRow build) {
         return cancellation.act(build)
                 .chain(change -> record(claim, change))
                 .onFailure().recoverWithUni(failure -> {
@@ -354,12 +364,12 @@ public class Dispatcher {
                         row.cancelSentAt = clock.instant();
                         row.cancelProblem = failure.getMessage();
                         row.nextActionAt = clock.instant();
-                        return Uni.createFrom().voidItem();
+                        return Optional.empty();
                     });
                 });
     }
 
-    private Instant giveUpAt(BuildEntity build) {
+    private Instant giveUpAt(BuildRow build) {
         return build.giveUpAt != null ? build.giveUpAt : build.createdAt.plus(config.dispatch().giveUpAfter());
     }
 
@@ -368,18 +378,23 @@ public class Dispatcher {
                 || !(failure instanceof JenkinsException || failure instanceof TargetResolver.Unresolvable);
     }
 
-    /** Applies {@code change} to the row, only if it is still this replica's lease, and ends the lease. */
-    private Uni<Void> record(Claim claim, Function<BuildEntity, Uni<Void>> change) {
-        return Panache.withTransaction(() -> BuildEntity.<BuildEntity> findById(claim.requestId(),
-                LockModeType.PESSIMISTIC_WRITE).chain(row -> {
-                    if (row == null || !claim.lease().equals(row.nextActionAt)) {
-                        LOG.debugf("Build %s was taken over meanwhile; its outcome here is dropped", claim.requestId());
-                        return Uni.createFrom().item(false);
-                    }
-                    row.updatedAt = clock.instant();
-                    row.leasedUntil = null;
-                    return change.apply(row).chain(() -> cancelRequested(claim, row));
-                }))
+    /**
+     * Applies {@code change} to the row, only if it is still this replica's lease, and ends the lease: the row is read
+     * again under its lock ({@code FOR UPDATE}), and written with the records of its transitions, in one transaction.
+     */
+    private Uni<Void> record(Claim claim, Function<BuildRow, Optional<OutboxRecord>> change) {
+        return pool.withTransaction(connection -> builds.lock(connection, claim.requestId()).chain(row -> {
+            if (row == null || !claim.lease().equals(row.nextActionAt)) {
+                LOG.debugf("Build %s was taken over meanwhile; its outcome here is dropped", claim.requestId());
+                return Uni.createFrom().item(false);
+            }
+            row.updatedAt = clock.instant();
+            row.leasedUntil = null;
+            List<OutboxRecord> records = new ArrayList<>(1);
+            change.apply(row).ifPresent(records::add);
+            boolean cancelNow = cancelRequested(claim, row, records);
+            return builds.write(connection, row, records).replaceWith(cancelNow);
+        }))
                 .invoke(publisher::wake)
                 .invoke(cancelNow -> {
                     if (cancelNow) {
@@ -393,18 +408,20 @@ public class Dispatcher {
      * A cancel was asked for while this action held the lease (the API left the row alone): a build that is to be
      * posted again is STOPPED without a call; any other is due for {@link Claim.Action#CANCEL} at once.
      *
+     * @param records where the STOPPED record goes
      * @return whether the cancel is due now
      */
-    private Uni<Boolean> cancelRequested(Claim claim, BuildEntity row) {
+    private boolean cancelRequested(Claim claim, BuildRow row, List<OutboxRecord> records) {
         if (row.cancelRequestedBy == null || row.cancelSentAt != null || Transitions.isFinal(row.state)
                 || claim.action() == Claim.Action.CANCEL) {
-            return Uni.createFrom().item(false);
+            return false;
         }
         if ("PENDING".equals(row.state)) {
-            return transitions.reach(row, BuildState.STOPPED, "cancelled by " + row.cancelRequestedBy
-                    + " before it was sent to Jenkins").replaceWith(false);
+            transitions.reach(row, BuildState.STOPPED, "cancelled by " + row.cancelRequestedBy
+                    + " before it was sent to Jenkins").ifPresent(records::add);
+            return false;
         }
         row.nextActionAt = clock.instant();
-        return Uni.createFrom().item(true);
+        return true;
     }
 }

@@ -2,20 +2,21 @@ package dev.bitbridge.trigger.manual;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.bitbridge.api.ApiError.FieldProblem;
 import dev.bitbridge.api.ApiException;
 import dev.bitbridge.events.build.BuildState;
 import dev.bitbridge.trigger.dispatch.Dispatcher;
 import dev.bitbridge.trigger.outbox.BuildEventPublisher;
-import dev.bitbridge.trigger.store.BuildEntity;
+import dev.bitbridge.trigger.store.BuildStore;
+import dev.bitbridge.trigger.store.OutboxRecord;
 import dev.bitbridge.trigger.store.Transitions;
 
 /**
@@ -36,9 +37,14 @@ class BuildCancels {
     private final BuildViews views;
     private final Dispatcher dispatcher;
     private final BuildEventPublisher publisher;
+    private final BuildStore builds;
+    private final Pool pool;
     private final Clock clock = Clock.systemUTC();
 
-    BuildCancels(Transitions transitions, BuildViews views, Dispatcher dispatcher, BuildEventPublisher publisher) {
+    BuildCancels(Transitions transitions, BuildViews views, Dispatcher dispatcher, BuildEventPublisher publisher,
+            BuildStore builds, Pool pool) {
+        this.builds = builds;
+        this.pool = pool;
         this.transitions = transitions;
         this.views = views;
         this.dispatcher = dispatcher;
@@ -53,32 +59,30 @@ class BuildCancels {
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
-        return Panache.withTransaction(() -> BuildEntity.<BuildEntity> findById(requestId,
-                LockModeType.PESSIMISTIC_WRITE).chain(row -> {
-                    if (row == null) {
-                        return Uni.createFrom().failure(ApiException.notFound("No build has the id '" + requestId
-                                + "'"));
-                    }
-                    if (row.cancelRequestedBy != null) {
-                        return Uni.createFrom().item(row); // asked before: the same outcome
-                    }
-                    if (Transitions.isFinal(row.state)) {
-                        return Uni.createFrom().failure(ApiException.conflict("Build " + requestId + " is already "
-                                + row.state + " (" + row.reason + "): there is nothing to cancel"));
-                    }
-                    Instant now = clock.instant();
-                    row.cancelRequestedBy = body.requestedBy();
-                    row.cancelRequestedAt = now;
-                    row.updatedAt = now;
-                    if ("PENDING".equals(row.state)) {
-                        return transitions.reach(row, BuildState.STOPPED, "cancelled by " + body.requestedBy()
-                                + " before it was sent to Jenkins").replaceWith(row);
-                    }
-                    if (row.leasedUntil == null || !row.leasedUntil.isAfter(now)) {
-                        row.nextActionAt = now; // idle until its next poll or retry: due now
-                    }
-                    return Uni.createFrom().item(row);
-                }))
+        return pool.withTransaction(connection -> builds.lock(connection, requestId).chain(row -> {
+            if (row == null) {
+                return Uni.createFrom().failure(ApiException.notFound("No build has the id '" + requestId + "'"));
+            }
+            if (row.cancelRequestedBy != null) {
+                return Uni.createFrom().item(row); // asked before: the same outcome
+            }
+            if (Transitions.isFinal(row.state)) {
+                return Uni.createFrom().failure(ApiException.conflict("Build " + requestId + " is already "
+                        + row.state + " (" + row.reason + "): there is nothing to cancel"));
+            }
+            Instant now = clock.instant();
+            row.cancelRequestedBy = body.requestedBy();
+            row.cancelRequestedAt = now;
+            row.updatedAt = now;
+            List<OutboxRecord> records = new ArrayList<>(1);
+            if ("PENDING".equals(row.state)) {
+                transitions.reach(row, BuildState.STOPPED, "cancelled by " + body.requestedBy()
+                        + " before it was sent to Jenkins").ifPresent(records::add);
+            } else if (row.leasedUntil == null || !row.leasedUntil.isAfter(now)) {
+                row.nextActionAt = now; // idle until its next poll or retry: due now
+            }
+            return builds.write(connection, row, records).replaceWith(row);
+        }))
                 .invoke(row -> {
                     publisher.wake();
                     dispatcher.wake();

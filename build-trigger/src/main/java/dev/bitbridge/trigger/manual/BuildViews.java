@@ -1,23 +1,19 @@
 package dev.bitbridge.trigger.manual;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 import dev.bitbridge.api.ApiError.FieldProblem;
 import dev.bitbridge.api.ApiException;
 import dev.bitbridge.events.build.BuildRequest;
 import dev.bitbridge.events.scm.Account;
-import dev.bitbridge.trigger.store.BuildEntity;
+import dev.bitbridge.trigger.store.BuildRow;
+import dev.bitbridge.trigger.store.BuildStore;
 import dev.bitbridge.trigger.store.Transitions;
 
 /** Builds as the API shows them: one, or the newest of a selection. */
@@ -30,13 +26,15 @@ class BuildViews {
             "FAILED", "STOPPED");
 
     private final Transitions transitions;
+    private final BuildStore builds;
 
-    BuildViews(Transitions transitions) {
+    BuildViews(Transitions transitions, BuildStore builds) {
         this.transitions = transitions;
+        this.builds = builds;
     }
 
     Uni<BuildView> get(String requestId) {
-        return Panache.withSession(() -> BuildEntity.<BuildEntity> findById(requestId)).map(build -> {
+        return builds.find(requestId).map(build -> {
             if (build == null) {
                 throw ApiException.notFound("No build has the id '" + requestId + "'");
             }
@@ -58,26 +56,11 @@ class BuildViews {
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
-        List<String> where = new ArrayList<>();
-        Map<String, Object> values = new HashMap<>();
-        condition("integration", integration, where, values);
-        condition("repository", repository, where, values);
-        condition("state", state, where, values);
-        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-        return Panache.withSession(() -> BuildEntity.<BuildEntity> find(query,
-                Sort.descending("createdAt").and("requestId"), values)
-                .page(Page.ofSize(limit == null ? DEFAULT_LIMIT : limit)).list())
-                .map(builds -> new BuildList(builds.stream().map(this::view).toList()));
+        return builds.newest(integration, repository, state, limit == null ? DEFAULT_LIMIT : limit)
+                .map(found -> new BuildList(found.stream().map(this::view).toList()));
     }
 
-    private static void condition(String field, String value, List<String> where, Map<String, Object> values) {
-        if (value != null) {
-            where.add(field + " = :" + field);
-            values.put(field, value);
-        }
-    }
-
-    BuildView view(BuildEntity build) {
+    BuildView view(BuildRow build) {
         BuildRequest request = transitions.requestOf(build);
         return new BuildView(build.requestId, build.integration, request.flavor(), build.repository, build.commitHash,
                 request.branch(), request.tag(), request.pullRequest() == null ? null : request.pullRequest().id(),

@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import dev.bitbridge.api.ApiError.FieldProblem;
@@ -24,9 +23,10 @@ import dev.bitbridge.events.scm.Repository;
 import dev.bitbridge.trigger.branches.BranchHeadException;
 import dev.bitbridge.trigger.branches.BranchHeads;
 import dev.bitbridge.trigger.requests.RequestStore;
-import dev.bitbridge.trigger.store.BuildEntity;
+import dev.bitbridge.trigger.store.BuildRow;
+import dev.bitbridge.trigger.store.BuildStore;
 import dev.bitbridge.trigger.store.Transitions;
-import dev.bitbridge.trigger.targets.JenkinsTargetEntity;
+import dev.bitbridge.trigger.targets.JenkinsTarget;
 import dev.bitbridge.trigger.targets.TargetResolver;
 
 /**
@@ -51,9 +51,11 @@ class ManualBuilds {
     private final Transitions transitions;
     private final BuildViews views;
     private final ObjectMapper json;
+    private final BuildStore builds;
 
     ManualBuilds(TargetResolver targets, BranchHeads heads, RequestStore requests,
-            Transitions transitions, BuildViews views, ObjectMapper json) {
+            Transitions transitions, BuildViews views, ObjectMapper json, BuildStore builds) {
+        this.builds = builds;
         this.targets = targets;
         this.heads = heads;
         this.requests = requests;
@@ -70,7 +72,7 @@ class ManualBuilds {
                 heads.configured()));
         boolean named = problems.stream().noneMatch(p -> p.field().equals("integration")
                 || p.field().equals("repository"));
-        Uni<JenkinsTargetEntity> target = named ? targets.targetOf(body.integration(), body.repository())
+        Uni<JenkinsTarget> target = named ? targets.targetOf(body.integration(), body.repository())
                 : Uni.createFrom().nullItem();
         return target.chain(found -> {
             if (named) {
@@ -87,19 +89,20 @@ class ManualBuilds {
         });
     }
 
-    private static List<FieldProblem> targetProblems(JenkinsTargetEntity target, ManualBuildRequest body) {
+    private static List<FieldProblem> targetProblems(JenkinsTarget target, ManualBuildRequest body) {
         if (target == null) {
             return List.of(new FieldProblem("integration", "has no Jenkins target for " + body.repository() + ": PUT"
                     + " one at /api/v1/integrations/" + body.integration() + "/jenkins-target (or at …/repositories/"
                     + body.repository() + "/jenkins-target for this repository alone)"));
         }
-        if (body.job() == null && target.defaultJob == null && target.multibranch == null) {
-            return List.of(new FieldProblem("job", "is required: Jenkins target " + target.id + " has no default job"
-                    + " (set defaultJob on the target, or name the job)"));
+        if (body.job() == null && target.defaultJob() == null && target.multibranch() == null) {
+            return List.of(new FieldProblem("job", "is required: Jenkins target " + target.id() + " has no default"
+                    + " job (set defaultJob on the target, or name the job)"));
         }
-        if (body.job() == null && target.defaultJob == null && body.branch() == null) {
-            return List.of(new FieldProblem("branch", "is required: Jenkins target " + target.id + " builds the"
-                    + " branch jobs of multibranch project " + target.multibranch + " (name the branch, or a job)"));
+        if (body.job() == null && target.defaultJob() == null && body.branch() == null) {
+            return List.of(new FieldProblem("branch", "is required: Jenkins target " + target.id() + " builds the"
+                    + " branch jobs of multibranch project " + target.multibranch() + " (name the branch, or a"
+                    + " job)"));
         }
         return List.of();
     }
@@ -136,7 +139,7 @@ class ManualBuilds {
     }
 
     /** The same key again: the build it made, unless the request is another one (then the key is misused). */
-    private Uni<Outcome> replay(BuildEntity existing, ManualBuildRequest body) {
+    private Uni<Outcome> replay(BuildRow existing, ManualBuildRequest body) {
         BuildRequest stored = transitions.requestOf(existing);
         List<String> differ = new ArrayList<>();
         if (!stored.repository().fullName().equals(body.repository())) {
@@ -170,8 +173,8 @@ class ManualBuilds {
         };
     }
 
-    private static Uni<BuildEntity> find(String id) {
-        return Panache.withSession(() -> BuildEntity.<BuildEntity> findById(id));
+    private Uni<BuildRow> find(String id) {
+        return builds.find(id);
     }
 
     private String write(BuildRequest request) {

@@ -9,17 +9,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.bitbridge.events.Topics;
 import dev.bitbridge.platform.kafka.Output;
 import dev.bitbridge.platform.kafka.OutputMessages;
 import dev.bitbridge.platform.work.SinglePass;
-import dev.bitbridge.trigger.store.OutboxEntity;
+import dev.bitbridge.trigger.store.OutboxRecord;
+import dev.bitbridge.trigger.store.OutboxStore;
 
 /**
  * Sends the outbox to {@code bitbridge.builds.v1} in order, and removes what Kafka acknowledged (ADR 12). A crash
@@ -31,14 +32,17 @@ public class BuildEventPublisher {
     static final String CHANNEL = "builds";
     private static final Logger LOG = Logger.getLogger(BuildEventPublisher.class);
     private static final int BATCH = 200;
-    private static final String OLDEST = "select * from build_outbox order by id limit ?1 for update skip locked";
 
     private final MutinyEmitter<byte[]> emitter;
+    private final OutboxStore outbox;
+    private final Pool pool;
 
     private final SinglePass passes;
 
-    BuildEventPublisher(@Channel(CHANNEL) MutinyEmitter<byte[]> emitter, Vertx vertx) {
+    BuildEventPublisher(@Channel(CHANNEL) MutinyEmitter<byte[]> emitter, Vertx vertx, OutboxStore outbox, Pool pool) {
         this.emitter = emitter;
+        this.outbox = outbox;
+        this.pool = pool;
         this.passes = new SinglePass("build event publishing", this::publish, vertx);
     }
 
@@ -55,27 +59,22 @@ public class BuildEventPublisher {
 
     /**
      * Sends the oldest rows and deletes them, in one transaction that holds them ({@code FOR UPDATE SKIP LOCKED}): two
-     * replicas never send the same row, and a row is deleted only once Kafka has it.
+     * replicas never send the same row, and a row is deleted only once Kafka has it. The rows are taken by deleting
+     * them ({@link OutboxStore#take}); a send that fails rolls the deletion back.
      */
     Uni<Void> publish() {
-        return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(OLDEST, OutboxEntity.class).setParameter(1, BATCH)
-                        .getResultList())
-                .chain(rows -> {
-                    if (rows.isEmpty()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    List<Uni<Void>> sends = new ArrayList<>();
-                    for (OutboxEntity row : rows) {
-                        sends.add(emitter.sendMessage(OutputMessages.message(new Output(Topics.BUILDS_V1,
-                                row.recordKey, row.requestId + "/" + row.sequence, row.eventType, row.subject,
-                                row.integration, row.payload, Map.of()))));
-                    }
-                    List<Long> ids = rows.stream().map(row -> row.id).toList();
-                    return Uni.join().all(sends).andFailFast()
-                            .chain(() -> OutboxEntity.delete("id in ?1", ids))
-                            .replaceWithVoid();
-                }))
+        return pool.withTransaction(connection -> outbox.take(connection, BATCH).chain(rows -> {
+            if (rows.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            List<Uni<Void>> sends = new ArrayList<>();
+            for (OutboxRecord row : rows) {
+                sends.add(emitter.sendMessage(OutputMessages.message(new Output(Topics.BUILDS_V1, row.recordKey(),
+                        row.requestId() + "/" + row.sequence(), row.eventType(), row.subject(), row.integration(),
+                        row.payload(), Map.of()))));
+            }
+            return Uni.join().all(sends).andFailFast().replaceWithVoid();
+        }))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("Build events could not be sent yet (%s); they are sent again", failure.getMessage());
                     return null;

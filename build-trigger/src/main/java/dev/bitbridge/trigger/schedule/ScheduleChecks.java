@@ -42,7 +42,7 @@ public class ScheduleChecks {
      *        integration, repository and branch stay as they were
      * @return the integration's flavor
      */
-    Uni<String> checked(ScheduleRequest request, ScheduleEntity existing) {
+    Uni<String> checked(ScheduleRequest request, ScheduleRow existing) {
         if (existing == null && !heads.configured()) {
             return Uni.createFrom().failure(new ApiException(400, ApiError.of("connector_not_configured",
                     "Schedules need the connector to read their branch's head, and build-trigger has none:"
@@ -62,8 +62,8 @@ public class ScheduleChecks {
                         problems.add(new FieldProblem("repository", "has no Jenkins target, nor has its integration:"
                                 + " PUT /api/v1/integrations/" + request.integration() + "/jenkins-target (or"
                                 + " …/repositories/" + request.repository() + "/jenkins-target) first"));
-                    } else if (request.job() == null && found.defaultJob == null && found.multibranch == null) {
-                        problems.add(new FieldProblem("job", "is required: Jenkins target " + found.id + " has no"
+                    } else if (request.job() == null && found.defaultJob() == null && found.multibranch() == null) {
+                        problems.add(new FieldProblem("job", "is required: Jenkins target " + found.id() + " has no"
                                 + " default job (nor a multibranch project) to build"));
                     }
                 }).replaceWithVoid();

@@ -10,5 +10,5 @@ import java.time.Instant;
  * @param lease the row's {@code due_at} as this replica set it: an outcome is recorded only if it is still so, and
  *        the revision too (no other replica took the schedule over, nobody changed it meanwhile)
  */
-record ScheduleClaim(ScheduleEntity schedule, Instant lease) {
+record ScheduleClaim(ScheduleRow schedule, Instant lease) {
 }

@@ -3,7 +3,6 @@ package dev.bitbridge.trigger.schedule;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,17 +10,14 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.bitbridge.api.ApiException;
 
@@ -38,36 +34,40 @@ public class ScheduleService {
 
     private final ScheduleChecks checks;
     private final ObjectMapper json;
+    private final ScheduleStore schedules;
+    private final Pool pool;
     private final Clock clock = Clock.systemUTC();
 
-    ScheduleService(ScheduleChecks checks, ObjectMapper json) {
+    ScheduleService(ScheduleChecks checks, ObjectMapper json, ScheduleStore schedules, Pool pool) {
         this.checks = checks;
         this.json = json;
+        this.schedules = schedules;
+        this.pool = pool;
     }
 
     public Uni<ScheduleView> create(ScheduleRequest request) {
-        return checks.checked(request, null).chain(flavor -> Panache.withTransaction(() -> {
-            ScheduleEntity schedule = new ScheduleEntity();
+        return checks.checked(request, null).chain(flavor -> pool.withTransaction(connection -> {
+            ScheduleRow schedule = new ScheduleRow();
             Instant now = clock.instant();
             schedule.id = UUID.randomUUID().toString();
             schedule.revision = 1;
             schedule.createdAt = now;
             apply(schedule, request, flavor, now);
-            return schedule.<ScheduleEntity> persist();
+            return schedules.insert(connection, schedule).replaceWith(schedule);
         })).invoke(schedule -> LOG.infof("Schedule %s created: %s of %s (integration %s), '%s' in %s, next slot %s",
                 schedule.id, schedule.branch, schedule.repository, schedule.integration, schedule.cron,
                 schedule.timeZone, schedule.nextSlotAt)).map(this::view);
     }
 
     public Uni<ScheduleView> update(String id, ScheduleRequest request) {
-        return find(id).chain(existing -> checks.checked(request, existing)).chain(flavor -> Panache.withTransaction(
-                () -> ScheduleEntity.<ScheduleEntity> findById(id, LockModeType.PESSIMISTIC_WRITE).chain(schedule -> {
+        return find(id).chain(existing -> checks.checked(request, existing)).chain(flavor -> pool.withTransaction(
+                connection -> schedules.lock(connection, id).chain(schedule -> {
                     if (schedule == null) {
                         return Uni.createFrom().failure(notFound(id));
                     }
                     schedule.revision++; // a firing taken before this change is dropped, and taken again
                     apply(schedule, request, flavor, clock.instant());
-                    return Uni.createFrom().item(schedule);
+                    return schedules.update(connection, schedule).replaceWith(schedule);
                 }))).map(this::view);
     }
 
@@ -76,39 +76,23 @@ public class ScheduleService {
     }
 
     public Uni<SchedulePage> list(String integration, String repository, String after, int limit) {
-        List<String> where = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (integration != null) {
-            where.add("integration = :integration");
-            parameters.and("integration", integration);
-        }
-        if (repository != null) {
-            where.add("repository = :repository");
-            parameters.and("repository", repository);
-        }
-        if (after != null) {
-            where.add("id > :after");
-            parameters.and("after", after);
-        }
-        String query = String.join(" and ", where);
-        return Panache.withSession(() -> ScheduleEntity.<ScheduleEntity> find(query, Sort.by("id"), parameters)
-                .page(0, limit + 1).list()).map(found -> {
-                    List<ScheduleView> views = found.stream().limit(limit).map(this::view).toList();
-                    return new SchedulePage(views, found.size() > limit ? views.get(views.size() - 1).id() : null);
-                });
+        return schedules.list(integration, repository, after, limit + 1).map(found -> {
+            List<ScheduleView> views = found.stream().limit(limit).map(this::view).toList();
+            return new SchedulePage(views, found.size() > limit ? views.get(views.size() - 1).id() : null);
+        });
     }
 
     public Uni<Void> delete(String id) {
-        return Panache.withTransaction(() -> ScheduleEntity.<ScheduleEntity> findById(id).chain(schedule -> {
+        return pool.withTransaction(connection -> schedules.find(connection, id).chain(schedule -> {
             if (schedule == null) {
                 return Uni.createFrom().failure(notFound(id));
             }
-            return schedule.delete().invoke(() -> LOG.infof("Schedule %s deleted", id));
+            return schedules.delete(connection, id).invoke(() -> LOG.infof("Schedule %s deleted", id));
         }));
     }
 
-    private Uni<ScheduleEntity> find(String id) {
-        return Panache.withSession(() -> ScheduleEntity.<ScheduleEntity> findById(id)).map(schedule -> {
+    private Uni<ScheduleRow> find(String id) {
+        return schedules.find(id).map(schedule -> {
             if (schedule == null) {
                 throw notFound(id);
             }
@@ -116,7 +100,7 @@ public class ScheduleService {
         });
     }
 
-    private void apply(ScheduleEntity schedule, ScheduleRequest request, String flavor, Instant now) {
+    private void apply(ScheduleRow schedule, ScheduleRequest request, String flavor, Instant now) {
         String zone = request.timeZone() == null ? ScheduleValidator.UTC : request.timeZone();
         String cron = ScheduleCron.parse(request.cron()).expression();
         boolean enabled = request.enabled() == null || request.enabled();
@@ -144,7 +128,7 @@ public class ScheduleService {
         }
     }
 
-    ScheduleView view(ScheduleEntity s) {
+    ScheduleView view(ScheduleRow s) {
         return new ScheduleView(s.id, s.integration, s.repository, s.branch, s.job, s.cron, s.timeZone,
                 read(s.parameters), s.enabled, s.missedSlots, s.description, s.nextSlotAt, s.lastSlotAt,
                 s.lastRequestId, s.lastFiredAt, s.lastError, s.lastErrorSlot, s.lastErrorAt, s.createdAt,

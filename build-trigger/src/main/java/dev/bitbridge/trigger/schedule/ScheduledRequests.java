@@ -27,7 +27,7 @@ final class ScheduledRequests {
     private ScheduledRequests() {
     }
 
-    static BuildRequest of(ScheduleEntity schedule, Instant slot, String commit, ZoneId zone, ObjectMapper json) {
+    static BuildRequest of(ScheduleRow schedule, Instant slot, String commit, ZoneId zone, ObjectMapper json) {
         String kind = BuildRequestIds.schedule(schedule.id, slot.toString());
         String slug = schedule.repository.substring(schedule.repository.indexOf('/') + 1);
         return new BuildRequest(BuildRequestIds.of(schedule.integration, schedule.repository, commit, schedule.job,
@@ -38,7 +38,7 @@ final class ScheduledRequests {
                 slot.atZone(zone).toOffsetDateTime(), null, kind);
     }
 
-    private static Map<String, String> parameters(ScheduleEntity schedule, ObjectMapper json) {
+    private static Map<String, String> parameters(ScheduleRow schedule, ObjectMapper json) {
         try {
             return schedule.parameters == null ? Map.of() : json.readValue(schedule.parameters, MAP);
         } catch (IOException e) {

@@ -5,18 +5,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 import dev.bitbridge.events.build.BuildRequest;
 import dev.bitbridge.trigger.branches.BranchHeadException;
@@ -44,10 +45,14 @@ public class SlotFiring {
     private final MeterRegistry meters;
     private final TriggerConfig.Schedules config;
     private final SlotPlanner planner;
+    private final ScheduleStore schedules;
+    private final Pool pool;
     private final Clock clock = Clock.systemUTC();
 
     SlotFiring(BranchHeads heads, RequestStore requests, Dispatcher dispatcher, ObjectMapper json,
-            MeterRegistry meters, TriggerConfig config) {
+            MeterRegistry meters, TriggerConfig config, ScheduleStore schedules, Pool pool) {
+        this.schedules = schedules;
+        this.pool = pool;
         this.heads = heads;
         this.requests = requests;
         this.dispatcher = dispatcher;
@@ -58,7 +63,7 @@ public class SlotFiring {
     }
 
     Uni<Void> fire(ScheduleClaim claim) {
-        ScheduleEntity schedule = claim.schedule();
+        ScheduleRow schedule = claim.schedule();
         Slots slots = new Slots(ScheduleCron.parse(schedule.cron), ZoneId.of(schedule.timeZone));
         MissedSlotPolicy policy = MissedSlotPolicy.of(schedule.missedSlots).orElse(MissedSlotPolicy.LATEST);
         SlotPlan plan = planner.plan(slots, schedule.nextSlotAt, schedule.attempts > 0, policy, clock.instant());
@@ -72,7 +77,7 @@ public class SlotFiring {
         return heads.head(schedule.integration, schedule.repository, schedule.branch)
                 .chain(head -> {
                     BuildRequest request = ScheduledRequests.of(schedule, plan.fire(), head.commit(), slots.zone(), json);
-                    return record(claim, row -> build(row, plan, request)).invoke(stored -> {
+                    return record(claim, (connection, row) -> build(connection, row, plan, request)).invoke(stored -> {
                         if (stored != null) { // committed: the slot is built (or was already)
                             meters.counter("bitbridge.trigger.schedule.slots", "outcome", stored ? "built"
                                     : "duplicate").increment();
@@ -89,8 +94,8 @@ public class SlotFiring {
                 .replaceWithVoid();
     }
 
-    /** Stores the slot's request and moves the schedule past it, in the caller's transaction. */
-    private Uni<Boolean> build(ScheduleEntity row, SlotPlan plan, BuildRequest request) {
+    /** Stores the slot's request and moves the schedule past it, in the caller's transaction (its connection). */
+    private Uni<Boolean> build(SqlClient connection, ScheduleRow row, SlotPlan plan, BuildRequest request) {
         String body;
         try {
             body = json.writeValueAsString(request);
@@ -98,7 +103,7 @@ public class SlotFiring {
             return Uni.createFrom().failure(new IllegalStateException("A scheduled build request could not be"
                     + " written", e));
         }
-        return requests.accept(request, body).invoke(() -> {
+        return requests.accept(connection, request, body).invoke(() -> {
             skipped(row, plan);
             row.lastSlotAt = plan.fire();
             row.lastRequestId = request.requestId();
@@ -107,7 +112,7 @@ public class SlotFiring {
         });
     }
 
-    private Uni<Void> notBuilt(ScheduleEntity row, SlotPlan plan, BranchHeadException failure) {
+    private Uni<Void> notBuilt(ScheduleRow row, SlotPlan plan, BranchHeadException failure) {
         skipped(row, plan);
         Instant slot = plan.fire();
         if (failure.kind() == BranchHeadException.Kind.UNAVAILABLE) {
@@ -141,7 +146,7 @@ public class SlotFiring {
     }
 
     /** Slots the plan does not build: said on the schedule, and in the log. */
-    private void skipped(ScheduleEntity row, SlotPlan plan) {
+    private void skipped(ScheduleRow row, SlotPlan plan) {
         if (plan.skipped() != null) {
             LOG.infof("Schedule %s: %s", row.id, plan.skipped());
             meters.counter("bitbridge.trigger.schedule.slots", "outcome", "missed").increment();
@@ -149,13 +154,13 @@ public class SlotFiring {
         }
     }
 
-    private void note(ScheduleEntity row, Instant slot, String why) {
+    private void note(ScheduleRow row, Instant slot, String why) {
         row.lastError = why;
         row.lastErrorSlot = slot;
         row.lastErrorAt = clock.instant();
     }
 
-    private static void advance(ScheduleEntity row, Instant next) {
+    private static void advance(ScheduleRow row, Instant next) {
         row.nextSlotAt = next;
         row.dueAt = next;
         row.attempts = 0;
@@ -175,16 +180,25 @@ public class SlotFiring {
      *
      * @return what the change gave, once committed; null when the row had moved on and nothing was changed
      */
-    private <T> Uni<T> record(ScheduleClaim claim, Function<ScheduleEntity, Uni<T>> change) {
+    private <T> Uni<T> record(ScheduleClaim claim, Function<ScheduleRow, Uni<T>> change) {
+        return record(claim, (connection, row) -> change.apply(row));
+    }
+
+    /**
+     * Applies {@code change} to the row under its lock ({@code FOR UPDATE}), only if it is still this replica's lease
+     * and nobody changed it meanwhile, and writes the row, in one transaction; the change may write more on the
+     * transaction's connection (the slot's build request).
+     *
+     * @return what the change gave, once committed; null when the row had moved on and nothing was changed
+     */
+    private <T> Uni<T> record(ScheduleClaim claim, BiFunction<SqlClient, ScheduleRow, Uni<T>> change) {
         String id = claim.schedule().id;
-        return Panache.withTransaction(() -> ScheduleEntity.<ScheduleEntity> findById(id,
-                LockModeType.PESSIMISTIC_WRITE).chain(row -> {
-                    if (row == null || row.revision != claim.schedule().revision
-                            || !claim.lease().equals(row.dueAt)) {
-                        LOG.debugf("Schedule %s was changed or taken over meanwhile; this firing is dropped", id);
-                        return Uni.createFrom().<T> nullItem();
-                    }
-                    return change.apply(row);
-                }));
+        return pool.withTransaction(connection -> schedules.lock(connection, id).chain(row -> {
+            if (row == null || row.revision != claim.schedule().revision || !claim.lease().equals(row.dueAt)) {
+                LOG.debugf("Schedule %s was changed or taken over meanwhile; this firing is dropped", id);
+                return Uni.createFrom().<T> nullItem();
+            }
+            return change.apply(connection, row).call(() -> schedules.update(connection, row));
+        }));
     }
 }

@@ -5,13 +5,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.smallrye.mutiny.Uni;
 
 import dev.bitbridge.events.RecordKeys;
 import dev.bitbridge.events.build.BuildEvent;
@@ -21,8 +20,8 @@ import dev.bitbridge.events.build.BuildState;
 import dev.bitbridge.events.build.StatusKeys;
 
 /**
- * A build reaching a state: the row changes and its {@code bitbridge.builds.v1} record is written to the outbox, in
- * the caller's transaction (ADR 12), with the next sequence number.
+ * A build reaching a state: the row changes and its {@code bitbridge.builds.v1} record is made for the outbox, with the
+ * next sequence number; the caller writes both in one transaction ({@link BuildStore#write}, ADR 12).
  */
 @ApplicationScoped
 public class Transitions {
@@ -36,7 +35,7 @@ public class Transitions {
     }
 
     /** @return the request the row was made from */
-    public BuildRequest requestOf(BuildEntity build) {
+    public BuildRequest requestOf(BuildRow build) {
         try {
             return json.readValue(build.request, BuildRequest.class);
         } catch (IOException e) {
@@ -48,11 +47,12 @@ public class Transitions {
      * Moves the build to {@code state} (when it is not already final) and writes the record that says so.
      *
      * @param reason why, in words
-     * @return completes once both are in the session; the caller's transaction commits them together
+     * @return the record that says so, for the outbox; empty when the build was final already (nothing changed)
+     * @throws IllegalStateException when the record cannot be written
      */
-    public Uni<Void> reach(BuildEntity build, BuildState state, String reason) {
+    public Optional<OutboxRecord> reach(BuildRow build, BuildState state, String reason) {
         if (build.state != null && isFinal(build.state)) {
-            return Uni.createFrom().voidItem();
+            return Optional.empty();
         }
         Instant now = clock.instant();
         build.state = state.name();
@@ -73,20 +73,15 @@ public class Transitions {
                 build.buildUrl, build.buildNumber, state.isFinal() ? build.durationMs : null, request.reason(),
                 request.requestedBy(), request.taskKeys(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
                 request.requestedAt(), build.jobUrl);
-        OutboxEntity outbox = new OutboxEntity();
-        outbox.requestId = build.requestId;
-        outbox.sequence = build.sequence;
-        outbox.recordKey = RecordKeys.of(request.integration(), request.repository().fullName());
-        outbox.eventType = event.type();
-        outbox.integration = request.integration();
-        outbox.subject = request.repository().fullName();
-        outbox.createdAt = now;
+        byte[] payload;
         try {
-            outbox.payload = json.writeValueAsBytes(event);
+            payload = json.writeValueAsBytes(event);
         } catch (IOException e) {
-            return Uni.createFrom().failure(new IllegalStateException("A build event could not be written", e));
+            throw new IllegalStateException("A build event could not be written", e);
         }
-        return outbox.persist().replaceWithVoid();
+        return Optional.of(new OutboxRecord(null, build.requestId, build.sequence, RecordKeys.of(request.integration(),
+                request.repository().fullName()), event.type(), request.integration(),
+                request.repository().fullName(), payload, now));
     }
 
     /** @return the pull request's id when it is built apart from pushes of its commits (its key says so), else null */

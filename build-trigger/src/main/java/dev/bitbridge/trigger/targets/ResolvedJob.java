@@ -10,5 +10,5 @@ import dev.bitbridge.trigger.jenkins.JenkinsEndpoint;
  * @param jobUrl the job's URL
  * @param target the target it was resolved in
  */
-public record ResolvedJob(JenkinsEndpoint endpoint, String job, String jobUrl, JenkinsTargetEntity target) {
+public record ResolvedJob(JenkinsEndpoint endpoint, String job, String jobUrl, JenkinsTarget target) {
 }

@@ -8,8 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 import dev.bitbridge.credentials.CredentialStore;
 import dev.bitbridge.events.RecordKeys;
@@ -30,25 +31,31 @@ public class TargetResolver {
 
     private final CredentialStore credentials;
     private final ObjectMapper json;
+    private final JenkinsTargetStore store;
+    private final Pool pool;
 
-    TargetResolver(CredentialStore credentials, ObjectMapper json) {
+    TargetResolver(CredentialStore credentials, ObjectMapper json, JenkinsTargetStore store, Pool pool) {
         this.credentials = credentials;
         this.json = json;
+        this.store = store;
+        this.pool = pool;
     }
 
     /** @return the target that applies to the repository, or null */
-    public Uni<JenkinsTargetEntity> targetOf(String integration, String repository) {
-        return Panache.withSession(() -> JenkinsTargetEntity.<JenkinsTargetEntity> findById(RecordKeys.of(
-                integration, repository))
-                .chain(own -> own != null ? Uni.createFrom().item(own)
-                        : JenkinsTargetEntity.<JenkinsTargetEntity> findById(integration)));
+    public Uni<JenkinsTarget> targetOf(String integration, String repository) {
+        return targetOf(pool, integration, repository);
+    }
+
+    /** @return the target that applies to the repository, or null; read on {@code client} (a caller's transaction) */
+    public Uni<JenkinsTarget> targetOf(SqlClient client, String integration, String repository) {
+        return store.ofRepository(client, RecordKeys.of(integration, repository), integration);
     }
 
     /** @return the job path the request builds in this target, or null when neither it nor the target names one */
-    public String jobPath(JenkinsTargetEntity target, BuildRequest request) {
-        String requested = request.job() != null ? request.job() : target.defaultJob;
+    public String jobPath(JenkinsTarget target, BuildRequest request) {
+        String requested = request.job() != null ? request.job() : target.defaultJob();
         if (requested == null) {
-            return target.multibranch;
+            return target.multibranch();
         }
         return mapping(target).getOrDefault(requested, requested);
     }
@@ -65,27 +72,27 @@ public class TargetResolver {
             String path = jobPath(target, request);
             if (path == null) {
                 return Uni.createFrom().failure(new Unresolvable("The request names no job and the Jenkins target "
-                        + target.id + " has no default job: set defaultJob (or multibranch) on the target"));
+                        + target.id() + " has no default job: set defaultJob (or multibranch) on the target"));
             }
             return credentials.get(target.credentialPath()).map(secret -> {
                 String token = secret.orElseThrow(() -> new Unresolvable("The credential of Jenkins target "
-                        + target.id + " is missing from the credential store: PUT the target again with its"
+                        + target.id() + " is missing from the credential store: PUT the target again with its"
                         + " credential")).require("secret");
-                JenkinsEndpoint endpoint = new JenkinsEndpoint(target.baseUrl, target.username, token,
-                        "password".equals(target.credentialKind));
-                if (request.job() == null && target.defaultJob == null && target.multibranch != null) {
+                JenkinsEndpoint endpoint = new JenkinsEndpoint(target.baseUrl(), target.username(), token,
+                        "password".equals(target.credentialKind()));
+                if (request.job() == null && target.defaultJob() == null && target.multibranch() != null) {
                     String branchJob = request.pullRequest() != null ? "PR-" + request.pullRequest().id()
                             : request.branch() != null ? request.branch() : request.tag();
-                    return new ResolvedJob(endpoint, target.multibranch + "/" + JobUrls.branchJobName(branchJob),
-                            JobUrls.branchJob(target.baseUrl, target.multibranch, branchJob), target);
+                    return new ResolvedJob(endpoint, target.multibranch() + "/" + JobUrls.branchJobName(branchJob),
+                            JobUrls.branchJob(target.baseUrl(), target.multibranch(), branchJob), target);
                 }
-                return new ResolvedJob(endpoint, path, JobUrls.job(target.baseUrl, path), target);
+                return new ResolvedJob(endpoint, path, JobUrls.job(target.baseUrl(), path), target);
             });
         });
     }
 
     /** @return the job parameters: Bitbridge's, then the target's, then the request's own (manual builds) */
-    public Map<String, String> parameters(JenkinsTargetEntity target, BuildRequest request) {
+    public Map<String, String> parameters(JenkinsTarget target, BuildRequest request) {
         Map<String, String> parameters = new java.util.LinkedHashMap<>();
         parameters.put("BITBRIDGE_REQUEST_ID", request.requestId());
         parameters.put("COMMIT", request.commit());
@@ -103,7 +110,7 @@ public class TargetResolver {
         parameters.put("REQUESTED_BY", requester(request));
         parameters.put("BUILD_REASON", request.reason());
         if (target != null) {
-            parameters.putAll(parse(target.parameters));
+            parameters.putAll(parse(target.parameters()));
         }
         parameters.putAll(request.parameters());
         return parameters;
@@ -117,8 +124,8 @@ public class TargetResolver {
         return who.name() != null ? who.name() : who.displayName() != null ? who.displayName() : who.id();
     }
 
-    private Map<String, String> mapping(JenkinsTargetEntity target) {
-        return parse(target.jobMapping);
+    private Map<String, String> mapping(JenkinsTarget target) {
+        return parse(target.jobMapping());
     }
 
     private Map<String, String> parse(String text) {
