@@ -1,8 +1,6 @@
 package dev.bitbridge.connector.integration;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +19,10 @@ import io.vertx.pgclient.PgException;
 
 import dev.bitbridge.api.ApiError;
 import dev.bitbridge.api.ApiException;
+
+import static dev.bitbridge.connector.sql.SqlValues.at;
+import static dev.bitbridge.connector.sql.SqlValues.instant;
+import static dev.bitbridge.connector.sql.SqlValues.values;
 
 /**
  * The table {@code integration} (Flyway migrations V1, V3, V6). Methods taking a {@link SqlClient} run on the
@@ -231,19 +233,6 @@ public class IntegrationStore {
 
     private static String[] labels(Integration i) {
         return i.labels().toArray(String[]::new);
-    }
-
-    private static Tuple values(Object... values) {
-        return Tuple.from(Arrays.asList(values));
-    }
-
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime at(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /**

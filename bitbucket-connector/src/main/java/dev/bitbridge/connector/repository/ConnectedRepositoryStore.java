@@ -1,10 +1,6 @@
 package dev.bitbridge.connector.repository;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +12,10 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
+
+import static dev.bitbridge.connector.sql.SqlValues.at;
+import static dev.bitbridge.connector.sql.SqlValues.instant;
+import static dev.bitbridge.connector.sql.SqlValues.values;
 
 /**
  * The table {@code connected_repository} (Flyway migration V2): one row per integration and repository. Methods
@@ -118,16 +118,4 @@ public class ConnectedRepositoryStore {
         return list;
     }
 
-    private static Tuple values(Object... values) {
-        return Tuple.from(Arrays.asList(values));
-    }
-
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime at(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 }
