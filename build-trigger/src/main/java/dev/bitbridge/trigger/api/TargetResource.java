@@ -30,6 +30,7 @@ import dev.bitbridge.events.RecordKeys;
 import dev.bitbridge.events.integration.IntegrationNames;
 import dev.bitbridge.trigger.targets.JenkinsTarget;
 import dev.bitbridge.trigger.targets.JenkinsTargetStore;
+import dev.bitbridge.trigger.targets.TargetResolver;
 
 /**
  * Jenkins targets: where an integration's builds go, or one repository's. The credential is write-only: stored in the
@@ -48,12 +49,15 @@ public class TargetResource {
     private final ObjectMapper json;
     private final JenkinsTargetStore targets;
     private final Pool pool;
+    private final TargetResolver resolver;
 
-    TargetResource(CredentialStore credentials, ObjectMapper json, JenkinsTargetStore targets, Pool pool) {
+    TargetResource(CredentialStore credentials, ObjectMapper json, JenkinsTargetStore targets, Pool pool,
+            TargetResolver resolver) {
         this.credentials = credentials;
         this.json = json;
         this.targets = targets;
         this.pool = pool;
+        this.resolver = resolver;
     }
 
     @GET
@@ -126,7 +130,7 @@ public class TargetResource {
                             request.secret())));
             return secret.chain(() -> existing != null ? targets.update(connection, target)
                     : targets.insert(connection, target)).map(stored -> view(target));
-        }));
+        })).onTermination().invoke(resolver::forgetAll); // committed or not: builds read it again
     }
 
     private Uni<Void> delete(String integration, String repository) {
@@ -136,7 +140,7 @@ public class TargetResource {
                 return Uni.createFrom().failure(ApiException.notFound("No Jenkins target for '" + id + "'"));
             }
             return credentials.delete(target.credentialPath()).chain(() -> targets.delete(connection, id));
-        }));
+        })).onTermination().invoke(resolver::forgetAll);
     }
 
     private TargetView view(JenkinsTarget target) {

@@ -44,6 +44,10 @@ public class StartupChecks {
         if (dispatch.batchSize() < 1) {
             problems.add(PREFIX + "dispatch.batch-size", "must be at least 1");
         }
+        if (dispatch.targetCacheTtl().isNegative()) {
+            problems.add(PREFIX + "dispatch.target-cache-ttl", "must not be negative (is " + dispatch.targetCacheTtl()
+                    + "); PT0S reads the Jenkins target for every call");
+        }
         checkSchedules(config.schedules(), problems);
         return problems;
     }

@@ -91,6 +91,15 @@ public interface TriggerConfig {
         /** How long a build may wait for Jenkins to take it before it is reported FAILED. */
         @WithDefault("PT1H")
         Duration giveUpAfter();
+
+        /**
+         * How long a repository's Jenkins target and its decrypted credential are reused before they are read again
+         * (every dispatch and every poll of a build needs them). A change through this replica's API applies at once,
+         * another replica's within this time, and a call Jenkins refuses (401, 403) with a credential that has changed
+         * since is made once more with the new one. {@code PT0S} reads them for every call.
+         */
+        @WithDefault("PT30S")
+        Duration targetCacheTtl();
     }
 
     interface Tracking {

@@ -51,7 +51,7 @@ class Cancellation {
                     + " before it was sent to Jenkins"));
         }
         BuildRequest request = transitions.requestOf(build);
-        return targets.resolve(request).chain(job -> switch (build.state) {
+        return targets.withJob(request, job -> switch (build.state) {
             case "DISPATCHING" -> jenkins.find(job.endpoint(), job.jobUrl(), job.job(), request.requestId())
                     .chain(found -> found.isEmpty() ? Uni.createFrom().item(notReceived(who))
                             : found.get().buildNumber() != null ? stop(job, found.get(), found.get().buildNumber())

@@ -134,31 +134,29 @@ public class Dispatcher {
 
     private Uni<Void> dispatch(Claim claim, BuildRow build) {
         BuildRequest request = transitions.requestOf(build);
-        return targets.resolve(request)
-                .chain(job -> gated(job, () -> jenkins.trigger(job.endpoint(), job.jobUrl(), job.job(),
-                        targets.parameters(job.target(), request)))
-                        .chain(queueId -> record(claim, row -> {
-                            row.job = job.job();
-                            row.jobUrl = job.jobUrl();
-                            row.jenkinsUrl = job.endpoint().baseUrl();
-                            row.queueId = queueId;
-                            row.attempts = 0;
-                            row.notFoundAt = null;
-                            row.giveUpAt = clock.instant().plus(config.tracking().giveUpAfter());
-                            row.nextActionAt = clock.instant().plus(config.tracking().initialInterval());
-                            meters.counter("bitbridge.trigger.dispatches", "outcome", "queued").increment();
-                            return transitions.reach(row, BuildState.QUEUED, "queued in Jenkins as item " + queueId);
-                        })))
+        return targets.withJob(request, job -> gated(job, () -> jenkins.trigger(job.endpoint(), job.jobUrl(),
+                job.job(), targets.parameters(job.target(), request)))
+                .chain(queueId -> record(claim, row -> {
+                    row.job = job.job();
+                    row.jobUrl = job.jobUrl();
+                    row.jenkinsUrl = job.endpoint().baseUrl();
+                    row.queueId = queueId;
+                    row.attempts = 0;
+                    row.notFoundAt = null;
+                    row.giveUpAt = clock.instant().plus(config.tracking().giveUpAfter());
+                    row.nextActionAt = clock.instant().plus(config.tracking().initialInterval());
+                    meters.counter("bitbridge.trigger.dispatches", "outcome", "queued").increment();
+                    return transitions.reach(row, BuildState.QUEUED, "queued in Jenkins as item " + queueId);
+                })))
                 .onFailure().recoverWithUni(failure -> failed(claim, build, failure));
     }
 
     private Uni<Void> recover(Claim claim, BuildRow build) {
         BuildRequest request = transitions.requestOf(build);
-        return targets.resolve(request)
-                .chain(job -> gated(job, () -> jenkins.find(job.endpoint(), job.jobUrl(), job.job(),
-                        request.requestId()))
-                        .chain(found -> found.isPresent() ? adopt(claim, job, found.get())
-                                : notFound(claim, build, job, request)))
+        return targets.withJob(request, job -> gated(job, () -> jenkins.find(job.endpoint(), job.jobUrl(),
+                job.job(), request.requestId()))
+                .chain(found -> found.isPresent() ? adopt(claim, job, found.get())
+                        : notFound(claim, build, job, request)))
                 .onFailure().recoverWithUni(failure -> failed(claim, build, failure));
     }
 
@@ -203,7 +201,7 @@ public class Dispatcher {
 
     private Uni<Void> follow(Claim claim, BuildRow build) {
         BuildRequest request = transitions.requestOf(build);
-        return targets.resolve(request).chain(job -> {
+        return targets.withJob(request, job -> {
             if (build.buildNumber != null) {
                 return gated(job, () -> jenkins.build(job.endpoint(), build.jobUrl, build.job, build.buildNumber))
                         .chain(status -> running(claim, status));

@@ -44,6 +44,13 @@ class StartupChecksTest {
     }
 
     @Test
+    void theTargetCacheTtlMayBeZeroButNotNegative() {
+        assertThat(problems(Map.of("bitbridge.trigger.dispatch.target-cache-ttl", "-PT1S"))).singleElement()
+                .asString().startsWith("bitbridge.trigger.dispatch.target-cache-ttl:");
+        assertThat(problems(Map.of("bitbridge.trigger.dispatch.target-cache-ttl", "PT0S"))).isEmpty();
+    }
+
+    @Test
     void aConnectorNeedsAnAbsoluteUrlAndItsToken() {
         assertThat(problems(Map.of("bitbridge.trigger.connector.url", "http://localhost:8081",
                 "bitbridge.trigger.connector.api-token", ADMIN))).isEmpty();

@@ -22,6 +22,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import dev.bitbridge.credentials.CredentialStore;
+import dev.bitbridge.credentials.SecretFields;
 import dev.bitbridge.events.DeadLetters;
 import dev.bitbridge.events.RecordKeys;
 import dev.bitbridge.events.Topics;
@@ -37,6 +39,7 @@ import dev.bitbridge.testkit.jenkins.BuildResult;
 import dev.bitbridge.testkit.jenkins.InjectJenkins;
 import dev.bitbridge.testkit.jenkins.JenkinsSimulator;
 import dev.bitbridge.testkit.jenkins.JenkinsSimulatorResource;
+import dev.bitbridge.trigger.targets.JenkinsTarget;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +63,8 @@ class DispatchTest {
     JenkinsSimulator jenkins;
     @Inject
     ObjectMapper json;
+    @Inject
+    CredentialStore credentials;
     @ConfigProperty(name = JenkinsSimulatorResource.URL_KEY)
     String jenkinsUrl;
 
@@ -264,6 +269,67 @@ class DispatchTest {
     }
 
     @Test
+    void aTargetChangedThroughThisReplicasApiAppliesToTheNextBuildAtOnce() throws Exception {
+        BuildRequest first = request("fa1", null, BuildRequestIds.COMMIT);
+        kafka.send(first);
+        await().atMost(WAIT).until(() -> kafka.last(first), e -> e != null && e.state().isFinal());
+        String other = job + "-next";
+        jenkins.createJob(other, "BITBRIDGE_REQUEST_ID", "COMMIT", "BRANCH", "TASK_KEYS");
+        putTarget("bot", "bot-token", other);
+
+        BuildRequest second = request("fa2", null, BuildRequestIds.COMMIT);
+        kafka.send(second);
+
+        BuildEvent last = await().atMost(WAIT).until(() -> kafka.last(second), e -> e != null && e.state().isFinal());
+        assertThat(last.job()).as("the new default job, though the old target is remembered for 30 s").isEqualTo(other);
+        assertThat(jenkins.triggerCount(job)).isEqualTo(1);
+        assertThat(jenkins.triggerCount(other)).isEqualTo(1);
+    }
+
+    @Test
+    void aCredentialChangedByAnotherReplicaIsUsedOnceJenkinsRefusesTheRememberedOne() throws Exception {
+        String user = "rotating-" + integration;
+        jenkins.addUser(user, "password-" + integration).apiToken(user, "old-token");
+        putTarget(user, "old-token", job);
+        BuildRequest first = request("cr1", null, BuildRequestIds.COMMIT);
+        kafka.send(first);
+        assertThat(await().atMost(WAIT).until(() -> kafka.last(first), e -> e != null && e.state().isFinal())
+                .state()).isEqualTo(BuildState.SUCCESSFUL);
+        // Another replica's PUT: the credential store changes, and this replica is not told. Jenkins then revokes.
+        credentials.put(JenkinsTarget.credentialPath(integration, null), SecretFields.of(Map.of("secret",
+                "new-token"))).await().atMost(WAIT);
+        jenkins.apiToken(user, "new-token").revokeApiToken(user, "old-token");
+        Instant from = jenkins.now();
+
+        BuildRequest second = request("cr2", null, BuildRequestIds.COMMIT);
+        kafka.send(second);
+
+        BuildEvent last = await().atMost(WAIT).until(() -> kafka.last(second), e -> e != null && e.state().isFinal());
+        assertThat(last.state()).isEqualTo(BuildState.SUCCESSFUL);
+        String trigger = "/job/" + job + "/buildWithParameters";
+        assertThat(jenkins.requests()).as("the remembered token was tried first, and refused")
+                .anyMatch(r -> r.matches("POST", trigger) && r.status() == 401 && !r.at().isBefore(from));
+        assertThat(jenkins.triggerCount(job)).as("one build each, the refused POST built nothing").isEqualTo(2);
+    }
+
+    @Test
+    void aRefusalWithTheCurrentCredentialFailsTheBuildWithoutRetrying() throws Exception {
+        String user = "revoked-" + integration;
+        jenkins.addUser(user, "password-" + integration).apiToken(user, "its-token");
+        putTarget(user, "its-token", job);
+        jenkins.revokeApiToken(user, "its-token");
+        BuildRequest request = request("rv1", null, BuildRequestIds.COMMIT);
+
+        kafka.send(request);
+
+        BuildEvent last = await().atMost(WAIT).until(() -> kafka.last(request), e -> e != null && e.state().isFinal());
+        assertThat(last.state()).isEqualTo(BuildState.FAILED);
+        assertThat(last.reason()).contains("refused the credentials of user " + user);
+        assertThat(jenkins.requests().stream().filter(r -> r.matches("POST", "/job/" + job + "/buildWithParameters")))
+                .as("read again, the credential is the same: no second POST").hasSize(1);
+    }
+
+    @Test
     void anUnreadableRequestGoesToTheDeadLetters() throws Exception {
         String key = RecordKeys.of(integration, "acme/game");
         kafka.sendRaw(key, "{oops".getBytes(StandardCharsets.UTF_8));
@@ -272,6 +338,13 @@ class DispatchTest {
                 .filter(r -> key.equals(r.key())).toList(), d -> !d.isEmpty());
         assertThat(TopicScanner.header(dead.get(0), DeadLetters.HEADER_REASON)).isEqualTo("unparseable");
         assertThat(TopicScanner.header(dead.get(0), DeadLetters.HEADER_SERVICE)).isEqualTo("build-trigger");
+    }
+
+    private void putTarget(String user, String secret, String defaultJob) {
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body(Map.of("baseUrl", jenkinsUrl, "username",
+                user, "credentialKind", "api-token", "secret", secret, "defaultJob", defaultJob))
+                .put("/api/v1/integrations/" + integration + "/jenkins-target")
+                .then().statusCode(200);
     }
 
     private void cancel(long queueId) {

@@ -97,6 +97,14 @@ public final class JenkinsSimulator implements AutoCloseable {
         return this;
     }
 
+    /** Revokes one of the user's API tokens (as on the user's Security page): requests with it answer 401. */
+    public JenkinsSimulator revokeApiToken(String user, String token) {
+        synchronized (model) {
+            model.users.revokeApiToken(user, token);
+        }
+        return this;
+    }
+
     /** Grants permissions on an item (a folder's hold for everything inside it), in addition to global ones. */
     public JenkinsSimulator grant(String user, String itemPath, Permission... permissions) {
         synchronized (model) {

@@ -46,6 +46,10 @@ final class JenkinsUsers {
         user(name).tokens.add(token);
     }
 
+    void revokeApiToken(String name, String token) {
+        user(name).tokens.remove(token);
+    }
+
     void grant(String name, List<String> itemPath, Permission... permissions) {
         Set<Permission> on = user(name).onItems.computeIfAbsent(List.copyOf(itemPath), p -> EnumSet.noneOf(
                 Permission.class));
