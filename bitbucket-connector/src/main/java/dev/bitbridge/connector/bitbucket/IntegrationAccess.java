@@ -65,8 +65,9 @@ public class IntegrationAccess {
 
     /**
      * Like {@link #of}, but remembered for {@code bitbridge.connector.enrichment.access-cache-ttl}: enrichment needs
-     * an integration's access for every event, and reading the row and decrypting the credential each time cost two
-     * PostgreSQL round trips per event. A change through this replica's API forgets it at once ({@link #forget});
+     * an integration's access for every event and build-status posts for every build state, and reading the row and
+     * decrypting the credential each time cost two PostgreSQL round trips each. A change through this replica's API forgets it
+     * at once ({@link #forget});
      * another replica's change is seen within the TTL, and a call refused for its credential is tried again with
      * fresh access by the caller.
      */

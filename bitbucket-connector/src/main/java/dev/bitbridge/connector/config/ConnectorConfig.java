@@ -97,8 +97,9 @@ public interface ConnectorConfig {
         Duration batchRetryBackoff();
 
         /**
-         * How long enrichment reuses an integration's access (its row and decrypted credential) before reading it
-         * again; a change made through this replica's API takes effect at once, another replica's within this time.
+         * How long enrichment and build-status posts reuse an integration's access (its row and decrypted
+         * credential) before reading it again; a change made through this replica's API takes effect at once, another
+         * replica's within this time, and a call Bitbucket refuses for its credential is made once more, read again.
          */
         @WithDefault("PT30S")
         Duration accessCacheTtl();

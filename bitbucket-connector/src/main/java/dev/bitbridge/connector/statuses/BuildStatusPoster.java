@@ -62,11 +62,25 @@ public class BuildStatusPoster {
     public Uni<PostedStatus> post(String integration, String repository, String commit, String key,
             BuildStatusRequest status) {
         validate(repository, commit, key, status);
-        return access.of(integration)
-                .chain(a -> (a.target().flavor() == BitbucketFlavor.CLOUD
-                        ? cloud(a, repository, commit, key, status)
-                        : dataCenter(a, repository, commit, key, status))
-                        .onFailure(BitbucketException.class).transform(f -> failure((BitbucketException) f)));
+        boolean remembered = access.isRemembered(integration);
+        return access.remembered(integration)
+                .chain(a -> send(a, repository, commit, key, status))
+                .onFailure(f -> remembered && credentialRefused(f)).recoverWithUni(refusal -> {
+                    // The remembered access may predate a credential change on another replica: once more, fresh.
+                    access.forget(integration);
+                    return access.of(integration).chain(a -> send(a, repository, commit, key, status));
+                })
+                .onFailure(BitbucketException.class).transform(f -> failure((BitbucketException) f));
+    }
+
+    private Uni<PostedStatus> send(Access a, String repository, String commit, String key, BuildStatusRequest s) {
+        return a.target().flavor() == BitbucketFlavor.CLOUD ? cloud(a, repository, commit, key, s)
+                : dataCenter(a, repository, commit, key, s);
+    }
+
+    private static boolean credentialRefused(Throwable failure) {
+        return failure instanceof BitbucketException refused && (refused.problem() == BitbucketProblem.BAD_CREDENTIALS
+                || refused.problem() == BitbucketProblem.MISSING_SCOPE || refused.problem() == BitbucketProblem.FORBIDDEN);
     }
 
     private Uni<PostedStatus> cloud(Access a, String repository, String commit, String key, BuildStatusRequest s) {

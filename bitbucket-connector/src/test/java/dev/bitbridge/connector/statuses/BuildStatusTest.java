@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,8 +16,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.bitbridge.connector.integration.IntegrationSecrets;
 import dev.bitbridge.connector.support.BitbridgeTopics;
 import dev.bitbridge.connector.support.CloudSetup;
+import dev.bitbridge.credentials.CredentialStore;
+import dev.bitbridge.credentials.SecretFields;
 import dev.bitbridge.testkit.PostgresTestResource;
 import dev.bitbridge.testkit.bitbucket.Account;
 import dev.bitbridge.testkit.bitbucket.BitbucketCloudResource;
@@ -57,6 +62,8 @@ class BuildStatusTest {
 
     @InjectBitbucket
     BitbucketSimulator cloud;
+    @Inject
+    CredentialStore credentials;
 
     @BeforeAll
     static void startDataCenter() {
@@ -184,6 +191,41 @@ class BuildStatusTest {
                 .then().statusCode(429).header("Retry-After", notNullValue()).body("error", equalTo("rate_limited"))
                 .body("detail", not(containsString("tok-statuses")));
         assertThat(cloud.buildStatuses(repo)).noneMatch(s -> s.key().equals("ok"));
+    }
+
+    @Test
+    void aCredentialChangedByAnotherReplicaIsUsedOnceBitbucketRefusesTheRememberedOne() {
+        Account bot = cloud.addAccount("Rotating Statuses", "rotating-statuses@example.com");
+        String old = cloud.credentials().apiToken(bot, "tok-rotating-old", CloudSetup.SCOPES);
+        asAdmin().body("""
+                {"name": "rotating-statuses", "flavor": "cloud", "workspace": "ws-rotating",
+                 "credentials": {"kind": "cloud-api-token", "email": "rotating-statuses@example.com",
+                                 "token": "tok-rotating-old"}}""")
+                .post("/api/v1/integrations").then().statusCode(201);
+        RepoRef repo = cloud.createRepository("ws-rotating", "game");
+        String commit = cloud.push(repo, "main", NewCommit.by(bot, "particles"));
+        put("rotating-statuses", "ws-rotating/game", commit, "Games-Client", Map.of("state", "INPROGRESS", "url",
+                URL)).then().statusCode(200);
+        // Another replica's PATCH: the credential store holds the new token, and this replica is not told.
+        String path = IntegrationSecrets.bitbucketPath("rotating-statuses");
+        Map<String, String> fields = new java.util.HashMap<>(credentials.get(path).await().indefinitely()
+                .orElseThrow().asMap());
+        fields.replaceAll((name, value) -> value.equals("tok-rotating-old") ? "tok-rotating-new" : value);
+        credentials.put(path, SecretFields.of(fields)).await().indefinitely();
+        String current = cloud.credentials().apiToken(bot, "tok-rotating-new", CloudSetup.SCOPES);
+        cloud.credentials().revoke(old);
+        String glob = "/2.0/repositories/ws-rotating/game/commit/*/statuses/build";
+        long refusedBefore = cloud.requests().stream().filter(r -> r.matches("POST", glob) && r.status() == 401)
+                .count();
+
+        put("rotating-statuses", "ws-rotating/game", commit, "Games-Client", Map.of("state", "SUCCESSFUL", "url",
+                URL)).then().statusCode(200).body("state", equalTo("SUCCESSFUL"));
+
+        assertThat(cloud.requests().stream().filter(r -> r.matches("POST", glob) && r.status() == 401).count())
+                .as("the remembered token was tried first, and refused").isEqualTo(refusedBefore + 1);
+        assertThat(cloud.requestCount(current)).as("then the new one, read again").isEqualTo(1);
+        assertThat(cloud.buildStatuses(repo)).singleElement().satisfies(s -> assertThat(s.state())
+                .isEqualTo("SUCCESSFUL"));
     }
 
     private static BuildStatus statusOf(String key, String ref) {

@@ -31,6 +31,17 @@ public final class CredentialSetup {
                 Set.of(scopes))).id();
     }
 
+    /**
+     * Revokes a credential registered here, by the id its method returned: requests with it answer 401 from then on.
+     *
+     * @throws IllegalArgumentException when no credential has this id
+     */
+    public void revoke(String credentialId) {
+        if (!credentials.remove(credentialId)) {
+            throw new IllegalArgumentException("No credential " + credentialId);
+        }
+    }
+
     /** A legacy Cloud app password: registered so that a test can see it refused (401) although it is right. */
     public String appPassword(String username, String password) {
         return credentials.add(new Credentials.AppPassword(credentials.nextId("app-password"), username, password))

@@ -67,6 +67,28 @@ public final class Credentials {
         return credential;
     }
 
+    /** Revokes a credential: requests with it are then refused (401), as after revoking it in Bitbucket. */
+    public boolean remove(String id) {
+        return all.removeIf(credential -> id.equals(idOf(credential)));
+    }
+
+    private static String idOf(Object credential) {
+        if (credential instanceof ApiToken c) {
+            return c.id();
+        } else if (credential instanceof AccessToken c) {
+            return c.id();
+        } else if (credential instanceof AppPassword c) {
+            return c.id();
+        } else if (credential instanceof OAuthConsumer c) {
+            return c.id();
+        } else if (credential instanceof DcUser c) {
+            return c.id();
+        } else if (credential instanceof DcToken c) {
+            return c.id();
+        }
+        return null;
+    }
+
     /** @return the registered credentials of one kind */
     public <T> List<T> all(Class<T> type) {
         return all.stream().filter(type::isInstance).map(type::cast).toList();
