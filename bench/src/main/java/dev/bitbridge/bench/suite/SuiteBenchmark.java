@@ -58,7 +58,8 @@ public final class SuiteBenchmark {
     /** Every component sampled: the services, the supervisor (which holds Kafka), PostgreSQL. */
     static final List<String> COMPONENTS = List.of("webhook-ingress", "bitbucket-connector", "commit-analyzer",
             "build-trigger", "status-reporter", SUPERVISOR, POSTGRES);
-    private static final Duration POLL = Duration.ofMillis(500);
+    /** How often a phase's end is looked for; each look scans every request the simulator recorded. */
+    private static final Duration POLL = Duration.ofSeconds(2);
     private static final Duration SETTLE = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
 

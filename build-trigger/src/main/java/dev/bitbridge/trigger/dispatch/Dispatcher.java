@@ -91,6 +91,11 @@ public class Dispatcher {
         passes.wake();
     }
 
+    /** @return what is wrong with the dispatch loop (a pass hangs, or passes stopped); empty when nothing is */
+    public Optional<String> problem(Duration stuckAfter, Duration silentAfter) {
+        return passes.problem(stuckAfter, silentAfter);
+    }
+
     /** The fallback: builds whose next action comes due (polls, backoffs, recoveries) are found by this pass. */
     @Scheduled(every = "${bitbridge.trigger.dispatch.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduled() {

@@ -1,8 +1,10 @@
 package dev.bitbridge.trigger.outbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -49,6 +51,11 @@ public class BuildEventPublisher {
     /** Sends what the outbox holds now: a transition was just committed. */
     public void wake() {
         passes.wake();
+    }
+
+    /** @return what is wrong with the publishing loop (a pass hangs, or passes stopped); empty when nothing is */
+    public Optional<String> problem(Duration stuckAfter, Duration silentAfter) {
+        return passes.problem(stuckAfter, silentAfter);
     }
 
     /** The fallback, for what a failed send left behind. */

@@ -1,7 +1,9 @@
 package dev.bitbridge.trigger.schedule;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,6 +38,11 @@ public class SchedulePoller {
         this.fatalErrors = fatalErrors;
         this.vertx = vertx;
         this.passes = new SinglePass("schedule", this::pass, vertx);
+    }
+
+    /** @return what is wrong with the schedule loop (a pass hangs, or passes stopped); empty when nothing is */
+    public Optional<String> problem(Duration stuckAfter, Duration silentAfter) {
+        return passes.problem(stuckAfter, silentAfter);
     }
 
     @Scheduled(every = "${bitbridge.trigger.schedules.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)

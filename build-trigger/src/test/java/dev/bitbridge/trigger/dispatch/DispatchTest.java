@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -65,6 +66,8 @@ class DispatchTest {
     ObjectMapper json;
     @Inject
     CredentialStore credentials;
+    @TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
     @ConfigProperty(name = JenkinsSimulatorResource.URL_KEY)
     String jenkinsUrl;
 
@@ -327,6 +330,13 @@ class DispatchTest {
         assertThat(last.reason()).contains("refused the credentials of user " + user);
         assertThat(jenkins.requests().stream().filter(r -> r.matches("POST", "/job/" + job + "/buildWithParameters")))
                 .as("read again, the credential is the same: no second POST").hasSize(1);
+    }
+
+    @Test
+    void livenessWatchesTheDispatchPublishingAndScheduleLoops() {
+        given().baseUri("http://" + management.getHost()).port(management.getPort()).get("/q/health/live").then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'build-trigger loops' }.status", org.hamcrest.Matchers.equalTo("UP"));
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.bitbridge.platform.work;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -13,7 +17,9 @@ import io.vertx.mutiny.core.Vertx;
 
 /**
  * Runs a pass over the database at most once at a time: asked while it runs, it runs once more when it ends. Asked
- * from anywhere ({@link #wake()}), the pass runs on a Vert.x context of its own, as Hibernate Reactive needs.
+ * from anywhere ({@link #wake()}), the pass runs on a Vert.x context of its own, as Hibernate Reactive needs. It knows
+ * when its pass last ended and since when one runs, so that a liveness check can tell a loop that stopped or hangs
+ * ({@link #problem}).
  */
 public final class SinglePass {
 
@@ -24,11 +30,38 @@ public final class SinglePass {
     private final Vertx vertx;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final Clock clock;
+    private volatile Instant runningSince;
+    private volatile Instant lastEnded;
 
     public SinglePass(String name, Supplier<Uni<Void>> pass, Vertx vertx) {
+        this(name, pass, vertx, Clock.systemUTC());
+    }
+
+    SinglePass(String name, Supplier<Uni<Void>> pass, Vertx vertx, Clock clock) {
         this.name = name;
         this.pass = pass;
         this.vertx = vertx;
+        this.clock = clock;
+        this.lastEnded = clock.instant(); // a loop that never runs is silent from its start
+    }
+
+    /**
+     * @param stuckAfter how long a pass may run: longer, it hangs (its calls time out well before)
+     * @param silentAfter how long there may be no pass: longer, what runs the passes stopped
+     * @return what is wrong with the loop, for a liveness check; empty when nothing is
+     */
+    public Optional<String> problem(Duration stuckAfter, Duration silentAfter) {
+        Instant now = clock.instant();
+        Instant since = runningSince;
+        if (since != null && since.plus(stuckAfter).isBefore(now)) {
+            return Optional.of("a " + name + " pass has run since " + since + " (longer than " + stuckAfter + ")");
+        }
+        Instant ended = lastEnded;
+        if (since == null && ended.plus(silentAfter).isBefore(now)) {
+            return Optional.of("no " + name + " pass since " + ended + " (longer than " + silentAfter + ")");
+        }
+        return Optional.empty();
     }
 
     /**
@@ -56,7 +89,10 @@ public final class SinglePass {
             again.set(true);
             return Uni.createFrom().voidItem();
         }
+        runningSince = clock.instant();
         return Uni.createFrom().deferred(() -> pass.get()).eventually(() -> {
+            lastEnded = clock.instant();
+            runningSince = null;
             running.set(false);
             if (again.getAndSet(false)) {
                 wake();

@@ -104,18 +104,26 @@ final class DcBuildStatusApi {
             }
         }
         String ref = body.path("ref").isTextual() ? body.get("ref").asText() : null;
-        BuildStatus existing = repo.statuses().stream()
-                .filter(s -> s.commit().equals(hash) && s.key().equals(key) && java.util.Objects.equals(s.ref(), ref))
-                .findFirst().orElse(null);
+        List<BuildStatus> statuses = repo.statuses();
+        int at = statuses.size() - 1; // newest first: a build's later states follow its first soon
+        while (at >= 0 && !same(statuses.get(at), hash, key, ref)) {
+            at--;
+        }
+        BuildStatus existing = at < 0 ? null : statuses.get(at);
         BuildStatus status = new BuildStatus(hash, key, ref, state, ((ObjectNode) body).deepCopy(), who.credentialId(),
                 legacy ? "legacy" : "builds", existing == null ? model.clock().now() : existing.created(),
                 model.clock().now());
         if (existing == null) {
-            repo.statuses().add(status);
+            statuses.add(status);
         } else {
-            repo.statuses().set(repo.statuses().indexOf(existing), status);
+            statuses.set(at, status);
         }
         return SimResponse.empty(204);
+    }
+
+    /** The identity Bitbucket keeps a status under: commit, key and ref (7.4+ keeps one per ref). */
+    private static boolean same(BuildStatus status, String commit, String key, String ref) {
+        return status.commit().equals(commit) && status.key().equals(key) && java.util.Objects.equals(status.ref(), ref);
     }
 
     private static boolean absolute(String url) {
