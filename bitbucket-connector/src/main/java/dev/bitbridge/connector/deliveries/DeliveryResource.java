@@ -8,7 +8,6 @@ import java.util.Base64;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +16,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,6 +29,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 import dev.bitbridge.api.ApiException;
 import dev.bitbridge.api.ApiRoles;
+import dev.bitbridge.api.QueryParams;
 import dev.bitbridge.connector.bitbucket.IntegrationAccess;
 
 /** {@code /api/v1/integrations/{name}/deliveries}: what reached the ingress for an integration, newest first. */
@@ -54,7 +57,8 @@ public class DeliveryResource {
     @Operation(summary = "List recent deliveries", description = "Accepted deliveries with their repository, and"
             + " deliveries the ingress refused (wrong token, signature mismatch, malformed) with the reason.")
     public Uni<DeliveryPage> list(@PathParam("name") String name, @QueryParam("before") String before,
-            @QueryParam("limit") @DefaultValue("25") int limit) {
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "25")) @QueryParam("limit") String limitParam) {
+        int limit = QueryParams.integer("limit", limitParam, 25);
         if (limit < 1 || limit > MAX_PAGE) {
             throw ApiException.invalid("limit", "must be between 1 and " + MAX_PAGE);
         }

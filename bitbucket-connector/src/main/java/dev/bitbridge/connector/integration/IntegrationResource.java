@@ -5,7 +5,6 @@ import java.util.Optional;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -17,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,6 +26,7 @@ import io.smallrye.mutiny.Uni;
 
 import dev.bitbridge.api.ApiException;
 import dev.bitbridge.api.ApiRoles;
+import dev.bitbridge.api.QueryParams;
 import dev.bitbridge.connector.connection.ConnectionReport;
 import dev.bitbridge.connector.connection.ConnectionTester;
 import dev.bitbridge.connector.security.Caller;
@@ -91,7 +94,8 @@ public class IntegrationResource {
     @Operation(summary = "List integrations", description = "Admins see all; readers see the spaces their token"
             + " names, and the default space.")
     public Uni<IntegrationPage> list(@QueryParam("after") String after,
-            @QueryParam("limit") @DefaultValue("25") int limit) {
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "25")) @QueryParam("limit") String limitParam) {
+        int limit = QueryParams.integer("limit", limitParam, 25);
         if (limit < 1 || limit > MAX_PAGE) {
             throw ApiException.invalid("limit", "must be between 1 and " + MAX_PAGE);
         }

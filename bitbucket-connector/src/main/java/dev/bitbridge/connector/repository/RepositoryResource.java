@@ -5,7 +5,6 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +14,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -22,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 
 import dev.bitbridge.api.ApiException;
 import dev.bitbridge.api.ApiRoles;
+import dev.bitbridge.api.QueryParams;
 
 /** {@code /api/v1/integrations/{name}/repositories}: connect, list, repair and disconnect repositories. */
 @Path("/api/v1/integrations/{name}/repositories")
@@ -45,7 +48,8 @@ public class RepositoryResource {
     @Operation(summary = "List the repositories the credential can see", description = "Cloud: the integration's"
             + " workspace; Data Center: every repository visible to the credential. Pass `next` for the next page.")
     public Uni<AvailableRepositories.Page> available(@PathParam("name") String name, @QueryParam("next") String next,
-            @QueryParam("limit") @DefaultValue("25") int limit) {
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "25")) @QueryParam("limit") String limitParam) {
+        int limit = QueryParams.integer("limit", limitParam, 25);
         return available.page(name, next, limit);
     }
 

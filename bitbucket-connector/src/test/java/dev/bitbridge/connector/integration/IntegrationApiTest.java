@@ -186,6 +186,11 @@ class IntegrationApiTest {
                 .then().body("values.name", contains("page-c"));
         asAdmin().queryParam("limit", 0).get("/api/v1/integrations").then().statusCode(400)
                 .body("fields.field", contains("limit"));
+        asAdmin().queryParam("limit", "abc").get("/api/v1/integrations").then().statusCode(400)
+                .body("fields.field", contains("limit"))
+                .body("fields.problem", contains("must be a whole number (was 'abc')"));
+        asAdmin().queryParam("limit", "abc").get("/api/v1/integrations/page-a/deliveries").then().statusCode(400)
+                .body("fields.field", contains("limit"));
     }
 
     @Test

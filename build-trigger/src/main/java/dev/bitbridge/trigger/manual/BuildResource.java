@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -28,6 +29,7 @@ import io.smallrye.mutiny.Uni;
 
 import dev.bitbridge.api.ApiError;
 import dev.bitbridge.api.ApiRoles;
+import dev.bitbridge.api.QueryParams;
 import dev.bitbridge.trigger.branches.BranchHeadException;
 
 /**
@@ -89,8 +91,8 @@ public class BuildResource {
             @Parameter(description = "Full name; needs integration") @QueryParam("repository") String repository,
             @Parameter(schema = @Schema(enumeration = { "PENDING", "DISPATCHING", "QUEUED", "INPROGRESS",
                     "SUCCESSFUL", "FAILED", "STOPPED" })) @QueryParam("state") String state,
-            @QueryParam("limit") Integer limit) {
-        return views.list(integration, repository, state, limit);
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) @QueryParam("limit") String limit) {
+        return views.list(integration, repository, state, QueryParams.integer("limit", limit));
     }
 
     @POST

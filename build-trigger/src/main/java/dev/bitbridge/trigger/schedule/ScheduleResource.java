@@ -3,7 +3,6 @@ package dev.bitbridge.trigger.schedule;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -15,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -24,6 +25,7 @@ import io.smallrye.mutiny.Uni;
 
 import dev.bitbridge.api.ApiException;
 import dev.bitbridge.api.ApiRoles;
+import dev.bitbridge.api.QueryParams;
 
 /**
  * {@code /api/v1/schedules}: scheduled builds. A schedule is addressed by its id, which every build it makes carries
@@ -66,7 +68,8 @@ public class ScheduleResource {
     public Uni<SchedulePage> list(@QueryParam("integration") String integration,
             @QueryParam("repository") @Parameter(description = "e.g. acme/game") String repository,
             @QueryParam("after") String after,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "100")) @QueryParam("limit") String limitParam) {
+        int limit = QueryParams.integer("limit", limitParam, 100);
         if (limit < 1 || limit > MAX_PAGE) {
             throw ApiException.invalid("limit", "must be between 1 and " + MAX_PAGE);
         }

@@ -155,6 +155,10 @@ class ManualBuildTest {
         admin().queryParam("limit", 1).get("/api/v1/builds").then().statusCode(200).body("builds.size()", equalTo(1));
         admin().queryParam("state", "DONE").queryParam("limit", 0).get("/api/v1/builds").then().statusCode(400)
                 .body("fields.field", hasItems("state", "limit"));
+        admin().queryParam("limit", "ten").get("/api/v1/builds").then().statusCode(400)
+                .body("fields.field", hasItems("limit")).body("detail", containsString("must be a whole number"));
+        admin().queryParam("limit", "ten").get("/api/v1/schedules").then().statusCode(400)
+                .body("fields.field", hasItems("limit"));
         admin().get("/api/v1/builds/" + UUID.randomUUID()).then().statusCode(404);
     }
 
