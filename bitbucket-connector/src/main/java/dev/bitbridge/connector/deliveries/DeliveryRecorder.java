@@ -73,7 +73,7 @@ public class DeliveryRecorder {
     }
 
     /** Removes deliveries older than the retention. */
-    @Scheduled(every = "1h", delayed = "1m")
+    @Scheduled(every = "1h", delayed = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> forgetOld() {
         OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.deliveries().retention());
         return pool.preparedQuery("delete from delivery where received_at < $1").execute(Tuple.of(cutoff))

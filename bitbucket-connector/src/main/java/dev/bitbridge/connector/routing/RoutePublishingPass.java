@@ -23,7 +23,7 @@ public class RoutePublishingPass {
         this.publisher = publisher;
     }
 
-    @Scheduled(every = "${bitbridge.connector.routing.retry-interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${bitbridge.connector.routing.retry-interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> run() {
         return topic.exists() ? publisher.get().publishPending() : Uni.createFrom().voidItem();
     }

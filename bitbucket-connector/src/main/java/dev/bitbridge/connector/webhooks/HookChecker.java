@@ -30,7 +30,7 @@ public class HookChecker {
         this.repositories = repositories;
     }
 
-    @Scheduled(every = "${bitbridge.connector.webhooks.check-interval}", delayed = "${bitbridge.connector.webhooks.check-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${bitbridge.connector.webhooks.check-interval}", delayed = "${bitbridge.connector.webhooks.check-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduled() {
         return checkAll().replaceWithVoid();
     }

@@ -120,7 +120,7 @@ public class EnrichmentState {
     }
 
     /** Forgets handled events older than the retention: Bitbucket does not redeliver that late. */
-    @Scheduled(every = "1h", delayed = "5m")
+    @Scheduled(every = "1h", delayed = "5m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> forgetOldEvents() {
         OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.enrichment().seenEventRetention());
         return pool.preparedQuery("delete from enrichment_seen_event where seen_at < $1").execute(Tuple.of(cutoff))
