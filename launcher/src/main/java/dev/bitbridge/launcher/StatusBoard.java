@@ -21,6 +21,11 @@ public final class StatusBoard {
     public enum State {
         STARTING,
         READY,
+        /**
+         * Running, but its liveness check answers DOWN; the detail says which check and why. Restarted after three such
+         * answers in a row ({@link LivenessWatch}).
+         */
+        UNHEALTHY,
         /** Did not start; the detail says why. */
         FAILED,
         /** Was running and ended on its own; not restarted, so a crash stays visible. */

@@ -29,7 +29,9 @@ import dev.bitbridge.launcher.StatusBoard.State;
  * container in production. The order is enforced by one shutdown hook that does all the stopping; the libraries' own
  * hooks are not used, since the JVM runs hooks concurrently.
  * <p>
- * A service that ends on its own is reported, not restarted. {@code ./bitbridge restart <component>} files a
+ * A service that ends on its own is reported, not restarted. A service that runs but whose liveness check answers DOWN
+ * three times in a row (ten seconds apart, as a Kubernetes liveness probe asks) is restarted ({@link LivenessWatch}),
+ * and shown {@code unhealthy} until then. {@code ./bitbridge restart <component>} files a
  * {@link RestartRequests request}: the service is stopped (if still running) and started again with the same
  * configuration, or the Kafka broker is shut down cleanly and started again on the same log directory.
  */
@@ -63,6 +65,7 @@ public final class Supervisor {
     private final Map<String, ServiceProcess> services = new ConcurrentHashMap<>();
     private final Map<String, ServiceSpec> specs = new ConcurrentHashMap<>();
     private final RestartRequests requests;
+    private final LivenessWatch liveness = new LivenessWatch();
     private volatile boolean stopping;
     private volatile boolean failed;
     private PostgresServer postgres;
@@ -129,6 +132,8 @@ public final class Supervisor {
         }
         watchdog.scheduleWithFixedDelay(this::checkPostgres, 5, 5, TimeUnit.SECONDS);
         restarter.scheduleWithFixedDelay(this::serveRestartRequests, 500, 500, TimeUnit.MILLISECONDS);
+        long every = LivenessWatch.INTERVAL.toMillis();
+        restarter.scheduleWithFixedDelay(this::watchLiveness, every, every, TimeUnit.MILLISECONDS);
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -250,7 +255,8 @@ public final class Supervisor {
             abortIfStopping();
             services.put(spec.name(), service);
             long pid = service.start(exitCode -> {
-                if (board.state(spec.name()) == State.READY) {
+                State state = board.state(spec.name());
+                if (state == State.READY || state == State.UNHEALTHY) {
                     board.set(spec.name(), State.EXITED, "exited with code " + exitCode + "; not restarted, see its"
                             + " log (./bitbridge restart starts it again)");
                     home.removePid(spec.name());
@@ -261,8 +267,50 @@ public final class Supervisor {
         }
         // Outside the lock: a stop request must not wait for a slow service to become ready.
         service.awaitReady(config.serviceReadyTimeout());
+        liveness.reset(spec.name());
         board.set(spec.name(), State.READY, spec.healthUrl());
         LOG.infof("%s is ready on port %d (management port %d)", spec.name(), spec.port(), spec.managementPort());
+    }
+
+    /**
+     * Asks every running service's liveness check: DOWN shows it {@code unhealthy}, three DOWN answers in a row restart
+     * it, UP shows it ready again. Runs on the restart thread, so that it never overlaps a requested restart.
+     */
+    private void watchLiveness() {
+        for (ServiceSpec spec : specs.values()) {
+            String name = spec.name();
+            State state = board.state(name);
+            if (stopping || (state != State.READY && state != State.UNHEALTHY)) {
+                continue;
+            }
+            LivenessWatch.Verdict verdict = liveness.check(name, LivenessWatch.url(spec.managementPort()));
+            switch (verdict.kind()) {
+                case UP -> {
+                    if (state == State.UNHEALTHY) {
+                        LOG.infof("%s is live again", name);
+                        board.set(name, State.READY, spec.healthUrl());
+                    }
+                }
+                case DOWN -> {
+                    LOG.warnf("%s: %s", name, verdict.detail());
+                    board.set(name, State.UNHEALTHY, verdict.detail());
+                }
+                case RESTART -> {
+                    LOG.errorf("%s: %s; restarting it", name, verdict.detail());
+                    try {
+                        restart(name, "restarting: " + verdict.detail());
+                    } catch (RuntimeException e) {
+                        if (!stopping) {
+                            LOG.errorf(e, "%s did not restart", name);
+                            board.set(name, State.FAILED, "restart failed: " + e.getMessage());
+                        }
+                    }
+                }
+                case NO_ANSWER -> {
+                    // busy or gone: a gone process is reported by its exit, a busy one is left alone
+                }
+            }
+        }
     }
 
     /** Serves the restart requests filed since the last look, one after the other. */
@@ -272,7 +320,7 @@ public final class Supervisor {
                 return;
             }
             try {
-                restart(component);
+                restart(component, "restarting on request");
             } catch (RuntimeException e) {
                 if (stopping) {
                     return;
@@ -285,7 +333,7 @@ public final class Supervisor {
         }
     }
 
-    private void restart(String component) {
+    private void restart(String component, String reason) {
         if (KAFKA.equals(component)) {
             restartKafka();
             return;
@@ -296,11 +344,11 @@ public final class Supervisor {
                     String.join(", ", specs.keySet()));
             return;
         }
-        LOG.infof("Restarting %s on request", component);
+        LOG.infof("Restarting %s (%s)", component, reason);
         ServiceProcess old;
         synchronized (lifecycle) {
             abortIfStopping();
-            board.set(component, State.STARTING, "restarting on request");
+            board.set(component, State.STARTING, reason);
             old = services.get(component);
         }
         requests.taken(component);
