@@ -2,6 +2,8 @@ package dev.bitbridge.connector.bitbucket;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -80,8 +82,23 @@ public class IntegrationAccess {
         return of(name).invoke(access -> remembered.put(name, new Remembered(access, now)));
     }
 
+    /**
+     * Runs {@code call} with the integration's {@link #remembered} access. Should the call fail for a reason
+     * {@code refusedForAccess} accepts while that access came from memory (it may predate a credential change on
+     * another replica), the access is forgotten and the call made once more with access read now.
+     */
+    public <T> Uni<T> withRemembered(String name, Predicate<Throwable> refusedForAccess,
+            Function<Access, Uni<T>> call) {
+        boolean fromMemory = isRemembered(name);
+        return remembered(name).chain(a -> call.apply(a))
+                .onFailure(f -> fromMemory && refusedForAccess.test(f)).recoverWithUni(refusal -> {
+                    forget(name);
+                    return of(name).chain(a -> call.apply(a));
+                });
+    }
+
     /** @return whether {@link #remembered} would answer from memory now, without reading the integration */
-    public boolean isRemembered(String name) {
+    private boolean isRemembered(String name) {
         Remembered known = remembered.get(name);
         return known != null && known.fresh(System.nanoTime(), config.enrichment().accessCacheTtl());
     }

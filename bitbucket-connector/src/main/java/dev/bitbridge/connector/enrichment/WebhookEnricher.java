@@ -51,14 +51,8 @@ public class WebhookEnricher implements NoticeEnricher {
         if (notice instanceof Ignored ignored) {
             return Uni.createFrom().item(new Result(List.of(), "skipped:" + ignored.reason().code()));
         }
-        boolean remembered = access.isRemembered(raw.integration());
-        return access.remembered(raw.integration())
-                .chain(a -> enrich(raw, notice, a, context))
-                .onFailure(f -> remembered && refused(f)).recoverWithUni(refusal -> {
-                    // The remembered access may predate a credential change on another replica: once more, fresh.
-                    access.forget(raw.integration());
-                    return access.of(raw.integration()).chain(a -> enrich(raw, notice, a, context));
-                })
+        return access.withRemembered(raw.integration(), WebhookEnricher::refused,
+                a -> enrich(raw, notice, a, context))
                 .map(outputs -> new Result(outputs, "enriched"));
     }
 

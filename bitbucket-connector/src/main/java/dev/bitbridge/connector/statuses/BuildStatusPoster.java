@@ -62,14 +62,8 @@ public class BuildStatusPoster {
     public Uni<PostedStatus> post(String integration, String repository, String commit, String key,
             BuildStatusRequest status) {
         validate(repository, commit, key, status);
-        boolean remembered = access.isRemembered(integration);
-        return access.remembered(integration)
-                .chain(a -> send(a, repository, commit, key, status))
-                .onFailure(f -> remembered && credentialRefused(f)).recoverWithUni(refusal -> {
-                    // The remembered access may predate a credential change on another replica: once more, fresh.
-                    access.forget(integration);
-                    return access.of(integration).chain(a -> send(a, repository, commit, key, status));
-                })
+        return access.withRemembered(integration, BuildStatusPoster::credentialRefused,
+                a -> send(a, repository, commit, key, status))
                 .onFailure(BitbucketException.class).transform(f -> failure((BitbucketException) f));
     }
 

@@ -1,15 +1,15 @@
 package dev.bitbridge.platform.work;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
+
+import dev.bitbridge.testkit.ManualClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,7 @@ class SinglePassTest {
     private static final Duration STUCK = Duration.ofMinutes(3);
     private static final Duration SILENT = Duration.ofSeconds(50);
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T10:00:00Z"));
 
     @Test
     void aLoopWhosePassesEndIsWell() {
@@ -74,33 +74,5 @@ class SinglePassTest {
 
         assertThat(loop.problem(STUCK, SILENT)).hasValueSatisfying(problem -> assertThat(problem)
                 .startsWith("no schedule pass since"));
-    }
-
-    private static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

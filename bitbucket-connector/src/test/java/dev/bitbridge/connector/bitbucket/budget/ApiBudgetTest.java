@@ -1,9 +1,7 @@
 package dev.bitbridge.connector.bitbucket.budget;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -15,28 +13,13 @@ import dev.bitbridge.connector.bitbucket.BitbucketTarget;
 import dev.bitbridge.connector.credentials.CredentialKind;
 import dev.bitbridge.credentials.SecretFields;
 import dev.bitbridge.events.webhook.BitbucketFlavor;
+import dev.bitbridge.testkit.ManualClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ApiBudgetTest {
 
-    private Instant now = Instant.parse("2026-11-23T10:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final ApiBudget budget = new ApiBudget(10, 0.2, Duration.ofHours(1), clock, new SimpleMeterRegistry());
 
     @Test
@@ -44,7 +27,7 @@ class ApiBudgetTest {
         for (int i = 0; i < 7; i++) {
             assertThat(budget.reserveDeferrable("k")).as("call %d", i).isTrue();
             budget.record("k", headers());
-            now = now.plusSeconds(60);
+            clock.advance(Duration.ofSeconds(60));
         }
         assertThat(budget.reserveDeferrable("k")).isTrue();
         budget.record("k", headers());
@@ -52,7 +35,7 @@ class ApiBudgetTest {
         assertThat(budget.reserveDeferrable("k")).as("8 of 10 used: the last 2 are the reserve").isFalse();
         assertThat(budget.reserveDeferrable("other")).as("another credential has its own budget").isTrue();
 
-        now = now.plus(Duration.ofMinutes(53)).plusSeconds(30); // only the first call has left the rolling hour
+        clock.advance(Duration.ofMinutes(53).plusSeconds(30)); // only the first call has left the rolling hour
         assertThat(budget.reserveDeferrable("k")).isTrue();
         assertThat(budget.usage("k").used()).as("7 answered, 1 awaiting its answer").isEqualTo(8);
         budget.unanswered("k");
@@ -87,7 +70,7 @@ class ApiBudgetTest {
     void nearTheLimitHoldsDeferrableCallsBackForAWhile() {
         budget.record("k", headers("X-RateLimit-NearLimit", "true"));
         assertThat(budget.reserveDeferrable("k")).isFalse();
-        now = now.plus(ApiBudget.NEAR_LIMIT_HOLD).plusSeconds(1);
+        clock.advance(ApiBudget.NEAR_LIMIT_HOLD.plusSeconds(1));
         assertThat(budget.reserveDeferrable("k")).isTrue();
     }
 
@@ -95,11 +78,11 @@ class ApiBudgetTest {
     void a429HoldsDeferrableCallsBackUntilRetryAfter() {
         budget.rateLimited("k", Optional.of(Duration.ofSeconds(30)));
         assertThat(budget.reserveDeferrable("k")).isFalse();
-        now = now.plusSeconds(31);
+        clock.advance(Duration.ofSeconds(31));
         assertThat(budget.reserveDeferrable("k")).isTrue();
 
         budget.rateLimited("k", Optional.empty());
-        now = now.plus(ApiBudget.RATE_LIMITED_HOLD).minusSeconds(1);
+        clock.advance(ApiBudget.RATE_LIMITED_HOLD.minusSeconds(1));
         assertThat(budget.reserveDeferrable("k")).isFalse();
     }
 
