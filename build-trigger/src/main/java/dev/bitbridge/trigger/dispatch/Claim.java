@@ -6,8 +6,8 @@ import dev.bitbridge.trigger.store.BuildRow;
  * One due build, taken by this replica for one action: its lease ({@code next_action_at} pushed into the future) keeps
  * other replicas away until the action is recorded or the lease runs out.
  *
- * @param build the build as it was taken (read, never written: outcomes are recorded on the row read again under its
- *        lock)
+ * @param build the build as it was taken (read, never written: an outcome is applied to a copy, written only while
+ *        the row is unchanged, else to the row read again under its lock)
  * @param action what to do
  * @param lease the row's next action time as this replica set it: the result is recorded only if it is still so
  *        (no other replica took the row over after the lease ran out)

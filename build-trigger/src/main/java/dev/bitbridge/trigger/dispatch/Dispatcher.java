@@ -141,6 +141,7 @@ public class Dispatcher {
         BuildRequest request = transitions.requestOf(build);
         return targets.withJob(request, job -> gated(job, () -> jenkins.trigger(job.endpoint(), job.jobUrl(),
                 job.job(), targets.parameters(job.target(), request)))
+                .invoke(() -> meters.counter("bitbridge.trigger.dispatches", "outcome", "queued").increment())
                 .chain(queueId -> record(claim, row -> {
                     row.job = job.job();
                     row.jobUrl = job.jobUrl();
@@ -150,7 +151,6 @@ public class Dispatcher {
                     row.notFoundAt = null;
                     row.giveUpAt = clock.instant().plus(config.tracking().giveUpAfter());
                     row.nextActionAt = clock.instant().plus(config.tracking().initialInterval());
-                    meters.counter("bitbridge.trigger.dispatches", "outcome", "queued").increment();
                     return transitions.reach(row, BuildState.QUEUED, "queued in Jenkins as item " + queueId);
                 })))
                 .onFailure().recoverWithUni(failure -> failed(claim, build, failure));
@@ -382,22 +382,21 @@ public class Dispatcher {
     }
 
     /**
-     * Applies {@code change} to the row, only if it is still this replica's lease, and ends the lease: the row is read
-     * again under its lock ({@code FOR UPDATE}), and written with the records of its transitions, in one transaction.
+     * Applies {@code change} to the row, only if it is still this replica's lease, and ends the lease; the row and the
+     * records of its transitions are written in one statement. First on the row as it was leased, written only if
+     * nothing changed it meanwhile ({@link BuildStore#writeIfLeased}: one statement, no lock taken first — the common
+     * case); when something did, the row is read again under its lock ({@code FOR UPDATE}) and the change applied to
+     * what it holds now, in one transaction: dropped if another replica took the row over, followed by the cancel if
+     * one was asked for meanwhile.
      */
     private Uni<Void> record(Claim claim, Function<BuildRow, Optional<OutboxRecord>> change) {
-        return pool.withTransaction(connection -> builds.lock(connection, claim.requestId()).chain(row -> {
-            if (row == null || !claim.lease().equals(row.nextActionAt)) {
-                LOG.debugf("Build %s was taken over meanwhile; its outcome here is dropped", claim.requestId());
-                return Uni.createFrom().item(false);
-            }
-            row.updatedAt = clock.instant();
-            row.leasedUntil = null;
-            List<OutboxRecord> records = new ArrayList<>(1);
-            change.apply(row).ifPresent(records::add);
-            boolean cancelNow = cancelRequested(claim, row, records);
-            return builds.write(connection, row, records).replaceWith(cancelNow);
-        }))
+        Uni<Boolean> written = claim.build().cancelRequestedBy != null ? Uni.createFrom().item(false)
+                : Uni.createFrom().deferred(() -> {
+                    BuildRow row = claim.build().copy();
+                    List<OutboxRecord> records = changed(row, change);
+                    return builds.writeIfLeased(row, claim.lease(), records);
+                });
+        return written.chain(done -> done ? Uni.createFrom().item(false) : recordLocked(claim, change))
                 .invoke(publisher::wake)
                 .invoke(cancelNow -> {
                     if (cancelNow) {
@@ -405,6 +404,28 @@ public class Dispatcher {
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    /** @return whether a cancel asked for meanwhile is due now */
+    private Uni<Boolean> recordLocked(Claim claim, Function<BuildRow, Optional<OutboxRecord>> change) {
+        return pool.withTransaction(connection -> builds.lock(connection, claim.requestId()).chain(row -> {
+            if (row == null || !claim.lease().equals(row.nextActionAt)) {
+                LOG.debugf("Build %s was taken over meanwhile; its outcome here is dropped", claim.requestId());
+                return Uni.createFrom().item(false);
+            }
+            List<OutboxRecord> records = changed(row, change);
+            boolean cancelNow = cancelRequested(claim, row, records);
+            return builds.write(connection, row, records).replaceWith(cancelNow);
+        }));
+    }
+
+    /** Ends the lease on {@code row} and applies {@code change}: @return the records of its transitions */
+    private List<OutboxRecord> changed(BuildRow row, Function<BuildRow, Optional<OutboxRecord>> change) {
+        row.updatedAt = clock.instant();
+        row.leasedUntil = null;
+        List<OutboxRecord> records = new ArrayList<>(1);
+        change.apply(row).ifPresent(records::add);
+        return records;
     }
 
     /**

@@ -7,7 +7,7 @@ import java.time.Instant;
  * mutable class rather than a record: the dispatcher's outcomes and {@link Transitions} change a few of its columns
  * each, under the row's lock, and {@link BuildStore#write} writes them back.
  */
-public final class BuildRow {
+public final class BuildRow implements Cloneable {
 
     public String requestId;
     public String businessKey;
@@ -42,4 +42,13 @@ public final class BuildRow {
     public Instant leasedUntil;
     public Instant createdAt;
     public Instant updatedAt;
+
+    /** @return a copy to change without changing this one (every column is immutable, so a shallow copy is one) */
+    public BuildRow copy() {
+        try {
+            return (BuildRow) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

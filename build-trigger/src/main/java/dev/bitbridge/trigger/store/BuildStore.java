@@ -75,12 +75,38 @@ public class BuildStore {
                 leased_until = $23, updated_at = $24
             where request_id = $1""";
 
+    /** @return the insert of the records of a row's transitions, given as arrays from parameter {@code $first} on */
+    private static String records(int first) {
+        String[] types = { "text", "int4", "text", "text", "text", "text", "bytea", "timestamptz" };
+        StringBuilder arrays = new StringBuilder();
+        for (int i = 0; i < types.length; i++) {
+            arrays.append(i == 0 ? "" : ", ").append('$').append(first + i).append("::").append(types[i]).append("[]");
+        }
+        return """
+                insert into build_outbox (request_id, sequence, record_key, event_type, integration, subject, payload,
+                                          created_at)
+                select * from unnest(%s)""".formatted(arrays);
+    }
+
     /** The row's change and the records of its transitions, in one statement. */
-    private static final String SET_AND_RECORD = "with changed as (" + SET + ")\n" + """
-            insert into build_outbox (request_id, sequence, record_key, event_type, integration, subject, payload,
-                                      created_at)
-            select * from unnest($25::text[], $26::int4[], $27::text[], $28::text[], $29::text[], $30::text[],
-                                 $31::bytea[], $32::timestamptz[])""";
+    private static final String SET_AND_RECORD = "with changed as (" + SET + ")\n" + records(25);
+
+    /**
+     * The same change without a lock taken first: written only while the row is still as the dispatcher leased it —
+     * the lease ($19, the row's next action time) unchanged, so no other replica took it over, and no cancel asked for
+     * meanwhile ({@code BuildCancels} writes only the cancel columns of a leased row, which this statement leaves
+     * alone). A row locked by a cancel being recorded is written once that commits, and then no longer matches.
+     */
+    private static final String SET_IF_LEASED = """
+            update build set job = $2, status_key = $3, state = $4, jenkins_url = $5, job_url = $6, queue_id = $7,
+                build_number = $8, build_url = $9, result = $10, duration_ms = $11, reason = $12, attempts = $13,
+                next_action_at = $14, dispatch_started_at = $15, not_found_at = $16, give_up_at = $17, sequence = $18,
+                leased_until = $20, updated_at = $21
+            where request_id = $1 and next_action_at = $19 and cancel_requested_by is null""";
+
+    /** The same with the records of its transitions, written only if the row was. */
+    private static final String SET_IF_LEASED_AND_RECORD = "with changed as (" + SET_IF_LEASED
+            + " returning request_id)\n" + records(22) + "\nwhere exists (select 1 from changed)";
 
     private static final String NEWEST = " order by created_at desc, request_id limit ";
 
@@ -150,6 +176,12 @@ public class BuildStore {
         if (records.isEmpty()) {
             return client.preparedQuery(SET).execute(Tuple.from(values)).replaceWithVoid();
         }
+        values.addAll(recordColumns(records));
+        return client.preparedQuery(SET_AND_RECORD).execute(Tuple.from(values)).replaceWithVoid();
+    }
+
+    /** @return the records' columns, each as an array, in the order of {@link #records}' parameters */
+    private static List<Object> recordColumns(List<OutboxRecord> records) {
         int n = records.size();
         String[] requestIds = new String[n];
         Integer[] sequences = new Integer[n];
@@ -170,8 +202,29 @@ public class BuildStore {
             payloads[i] = Buffer.buffer(record.payload());
             created[i] = at(record.createdAt());
         }
-        values.addAll(List.of(requestIds, sequences, keys, types, integrations, subjects, payloads, created));
-        return client.preparedQuery(SET_AND_RECORD).execute(Tuple.from(values)).replaceWithVoid();
+        return List.of(requestIds, sequences, keys, types, integrations, subjects, payloads, created);
+    }
+
+    /**
+     * Writes the row's changed columns and the records of its transitions in one statement, without a lock taken
+     * first, if the row is still as leased (see {@link #SET_IF_LEASED}); the cancel columns are left as they are.
+     *
+     * @param lease the row's next action time when it was leased
+     * @return whether it was written; false when the lease was lost or a cancel was asked for meanwhile (then the
+     *         caller reads the row under its lock and decides again)
+     */
+    public Uni<Boolean> writeIfLeased(BuildRow row, Instant lease, List<OutboxRecord> records) {
+        List<Object> values = new ArrayList<>(java.util.Arrays.asList(row.requestId, row.job, row.statusKey,
+                row.state, row.jenkinsUrl, row.jobUrl, row.queueId, row.buildNumber, row.buildUrl, row.result,
+                row.durationMs, row.reason, row.attempts, at(row.nextActionAt), at(row.dispatchStartedAt),
+                at(row.notFoundAt), at(row.giveUpAt), row.sequence, at(lease), at(row.leasedUntil),
+                at(row.updatedAt)));
+        if (records.isEmpty()) {
+            return pool.preparedQuery(SET_IF_LEASED).execute(Tuple.from(values)).map(rows -> rows.rowCount() > 0);
+        }
+        values.addAll(recordColumns(records));
+        return pool.preparedQuery(SET_IF_LEASED_AND_RECORD).execute(Tuple.from(values))
+                .map(rows -> rows.rowCount() > 0);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 import dev.bitbridge.credentials.CredentialStore;
 import dev.bitbridge.credentials.SecretFields;
@@ -66,6 +70,8 @@ class DispatchTest {
     ObjectMapper json;
     @Inject
     CredentialStore credentials;
+    @Inject
+    Pool pool;
     @TestHTTPResource(value = "/", management = true)
     java.net.URL management;
     @ConfigProperty(name = JenkinsSimulatorResource.URL_KEY)
@@ -330,6 +336,36 @@ class DispatchTest {
         assertThat(last.reason()).contains("refused the credentials of user " + user);
         assertThat(jenkins.requests().stream().filter(r -> r.matches("POST", "/job/" + job + "/buildWithParameters")))
                 .as("read again, the credential is the same: no second POST").hasSize(1);
+    }
+
+    /**
+     * An outcome is written only while the build is still leased as it was taken: here another replica takes it over
+     * (as it would once the lease ran out) while Jenkins is slow to answer the POST, and the late answer changes
+     * nothing — neither the row nor the events.
+     */
+    @Test
+    void anOutcomeArrivingAfterAnotherReplicaTookTheBuildOverIsDropped() throws Exception {
+        jenkins.slowAnswers("/job/" + job + "/buildWithParameters", Duration.ofMillis(1500));
+        BuildRequest request = request("takeover1", null, BuildRequestIds.COMMIT);
+        kafka.send(request);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> jenkins.triggerCount(job) == 1);
+
+        OffsetDateTime otherLease = OffsetDateTime.now().plusHours(1).truncatedTo(ChronoUnit.SECONDS);
+        int taken = pool.preparedQuery("update build set next_action_at = $2, leased_until = $2 where request_id = $1"
+                + " and state = 'DISPATCHING'").execute(Tuple.of(request.requestId(), otherLease))
+                .await().atMost(WAIT).rowCount();
+        assertThat(taken).as("taken over while this replica's POST is unanswered").isEqualTo(1);
+
+        Thread.sleep(3000); // the answer came after 1.5 s; its outcome would be written at once
+        Row row = pool.preparedQuery("select * from build where request_id = $1").execute(Tuple.of(request.requestId()))
+                .await().atMost(WAIT).iterator().next();
+        assertThat(row.getString("state")).isEqualTo("DISPATCHING");
+        assertThat(row.getOffsetDateTime("next_action_at").toInstant()).isEqualTo(otherLease.toInstant());
+        assertThat(row.getInteger("sequence")).isZero();
+        assertThat(row.getLong("queue_id")).isNull();
+        assertThat(kafka.events(request.requestId())).as("nothing said about a build this replica no longer holds")
+                .isEmpty();
+        assertThat(jenkins.triggerCount(job)).isEqualTo(1);
     }
 
     @Test
