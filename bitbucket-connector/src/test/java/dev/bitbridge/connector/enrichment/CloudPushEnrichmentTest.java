@@ -1,8 +1,11 @@
 package dev.bitbridge.connector.enrichment;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -12,10 +15,13 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.bitbridge.connector.integration.IntegrationSecrets;
 import dev.bitbridge.connector.support.BitbridgeTopics;
 import dev.bitbridge.connector.support.CloudSetup;
 import dev.bitbridge.connector.support.Enriched;
 import dev.bitbridge.connector.support.RawWebhooks;
+import dev.bitbridge.credentials.CredentialStore;
+import dev.bitbridge.credentials.SecretFields;
 import dev.bitbridge.events.Topics;
 import dev.bitbridge.events.scm.CommitEvent;
 import dev.bitbridge.events.scm.FileChange;
@@ -31,6 +37,7 @@ import dev.bitbridge.testkit.bitbucket.InjectBitbucket;
 import dev.bitbridge.testkit.bitbucket.NewCommit;
 import dev.bitbridge.testkit.bitbucket.RepoRef;
 
+import static dev.bitbridge.connector.support.Api.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -49,6 +56,8 @@ class CloudPushEnrichmentTest {
 
     @InjectBitbucket
     BitbucketSimulator bitbucket;
+    @Inject
+    CredentialStore credentials;
     CloudSetup cloud;
 
     @BeforeEach
@@ -114,6 +123,50 @@ class CloudPushEnrichmentTest {
         // One commits query for the truncated new branch, plus its branch listing; one diffstat per new commit.
         assertThat(bitbucket.requestCount("GET", "/2.0/repositories/ws-three/game/diffstat/**")).isEqualTo(8);
         assertThat(bitbucket.requestCount("GET", "/2.0/repositories/ws-three/game/commit/**")).isZero();
+    }
+
+    /**
+     * Enrichment uses the integration's access as remembered (ADR 16): when another replica changed the credential and
+     * Bitbucket refuses the remembered one, the event is enriched with the credential read again, not dead-lettered.
+     */
+    @Test
+    void aCredentialChangedByAnotherReplicaIsUsedOnceBitbucketRefusesTheRememberedOne() throws Exception {
+        Account joe = bitbucket.addAccount("User enrich-rotating", "enrich-rotating@example.com");
+        String old = bitbucket.credentials().apiToken(joe, "tok-enrich-rotating-old", CloudSetup.SCOPES);
+        asAdmin().body("""
+                {"name": "enrich-rotating", "flavor": "cloud", "workspace": "ws-rotating",
+                 "credentials": {"kind": "cloud-api-token", "email": "enrich-rotating@example.com",
+                                 "token": "tok-enrich-rotating-old"}}""")
+                .post("/api/v1/integrations").then().statusCode(201);
+        RepoRef repo = connectedRepository("ws-rotating", "game");
+        bitbucket.push(repo, "main", NewCommit.by(joe, "base").adds("menu.txt", 10));
+        forward(repo);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Enriched.refs("enrich-rotating").size() == 1);
+        // Another replica's PATCH: the credential store holds the new token, and this replica is not told.
+        String path = IntegrationSecrets.bitbucketPath("enrich-rotating");
+        Map<String, String> fields = new HashMap<>(credentials.get(path).await().indefinitely().orElseThrow()
+                .asMap());
+        fields.replaceAll((name, value) -> value.equals("tok-enrich-rotating-old") ? "tok-enrich-rotating-new"
+                : value);
+        credentials.put(path, SecretFields.of(fields)).await().indefinitely();
+        String current = bitbucket.credentials().apiToken(joe, "tok-enrich-rotating-new", CloudSetup.SCOPES);
+        bitbucket.credentials().revoke(old);
+        String diffstats = "/2.0/repositories/ws-rotating/game/diffstat/**";
+        long refusedBefore = bitbucket.requests().stream().filter(r -> r.matches("GET", diffstats)
+                && r.status() == 401).count();
+
+        bitbucket.push(repo, "main", NewCommit.by(joe, "GAME-3: fix the menu").modifies("menu.txt", 3, 1));
+        forward(repo);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Enriched.refs("enrich-rotating").size() == 2);
+        CommitEvent fix = Enriched.commits("enrich-rotating").stream()
+                .filter(c -> c.message().startsWith("GAME-3")).findFirst().orElseThrow();
+        assertThat(fix.files()).extracting(FileChange::path).containsExactly("menu.txt");
+        assertThat(bitbucket.requests().stream().filter(r -> r.matches("GET", diffstats) && r.status() == 401)
+                .count()).as("the remembered token was tried first, and refused").isEqualTo(refusedBefore + 1);
+        assertThat(bitbucket.requestCount(current)).as("then the new one, read again").isPositive();
+        assertThat(TOPICS.readCommitted(Topics.WEBHOOKS_DEAD_LETTERS_V1)).as("nothing dead-lettered")
+                .noneMatch(r -> "enrich-rotating:ws-rotating/game".equals(r.key()));
     }
 
     @Test
