@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * One build request and where its build is (ADR 12): a row of {@code build}, read by {@link BuildStore}. A plain
  * mutable class rather than a record: the dispatcher's outcomes and {@link Transitions} change a few of its columns
- * each, under the row's lock, and {@link BuildStore#write} writes them back.
+ * each, and {@link BuildStore#writeIfLeased} (the row still as leased) or {@link BuildStore#write} (under the row's
+ * lock) writes them back.
  */
 public final class BuildRow implements Cloneable {
 
