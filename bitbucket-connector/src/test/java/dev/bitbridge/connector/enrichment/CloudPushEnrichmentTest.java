@@ -131,42 +131,42 @@ class CloudPushEnrichmentTest {
      */
     @Test
     void aCredentialChangedByAnotherReplicaIsUsedOnceBitbucketRefusesTheRememberedOne() throws Exception {
-        Account joe = bitbucket.addAccount("User enrich-rotating", "enrich-rotating@example.com");
-        String old = bitbucket.credentials().apiToken(joe, "tok-enrich-rotating-old", CloudSetup.SCOPES);
+        Account joe = bitbucket.addAccount("User enrich-rotkeys", "enrich-rotkeys@example.com");
+        String old = bitbucket.credentials().apiToken(joe, "tok-enrich-rotkeys-old", CloudSetup.SCOPES);
         asAdmin().body("""
-                {"name": "enrich-rotating", "flavor": "cloud", "workspace": "ws-rotating",
-                 "credentials": {"kind": "cloud-api-token", "email": "enrich-rotating@example.com",
-                                 "token": "tok-enrich-rotating-old"}}""")
+                {"name": "enrich-rotkeys", "flavor": "cloud", "workspace": "ws-rotkeys",
+                 "credentials": {"kind": "cloud-api-token", "email": "enrich-rotkeys@example.com",
+                                 "token": "tok-enrich-rotkeys-old"}}""")
                 .post("/api/v1/integrations").then().statusCode(201);
-        RepoRef repo = connectedRepository("ws-rotating", "game");
+        RepoRef repo = connectedRepository("ws-rotkeys", "game");
         bitbucket.push(repo, "main", NewCommit.by(joe, "base").adds("menu.txt", 10));
         forward(repo);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Enriched.refs("enrich-rotating").size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Enriched.refs("enrich-rotkeys").size() == 1);
         // Another replica's PATCH: the credential store holds the new token, and this replica is not told.
-        String path = IntegrationSecrets.bitbucketPath("enrich-rotating");
+        String path = IntegrationSecrets.bitbucketPath("enrich-rotkeys");
         Map<String, String> fields = new HashMap<>(credentials.get(path).await().indefinitely().orElseThrow()
                 .asMap());
-        fields.replaceAll((name, value) -> value.equals("tok-enrich-rotating-old") ? "tok-enrich-rotating-new"
+        fields.replaceAll((name, value) -> value.equals("tok-enrich-rotkeys-old") ? "tok-enrich-rotkeys-new"
                 : value);
         credentials.put(path, SecretFields.of(fields)).await().indefinitely();
-        String current = bitbucket.credentials().apiToken(joe, "tok-enrich-rotating-new", CloudSetup.SCOPES);
+        String current = bitbucket.credentials().apiToken(joe, "tok-enrich-rotkeys-new", CloudSetup.SCOPES);
         bitbucket.credentials().revoke(old);
-        String diffstats = "/2.0/repositories/ws-rotating/game/diffstat/**";
+        String diffstats = "/2.0/repositories/ws-rotkeys/game/diffstat/**";
         long refusedBefore = bitbucket.requests().stream().filter(r -> r.matches("GET", diffstats)
                 && r.status() == 401).count();
 
         bitbucket.push(repo, "main", NewCommit.by(joe, "GAME-3: fix the menu").modifies("menu.txt", 3, 1));
         forward(repo);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> Enriched.refs("enrich-rotating").size() == 2);
-        CommitEvent fix = Enriched.commits("enrich-rotating").stream()
+        await().atMost(Duration.ofSeconds(30)).until(() -> Enriched.refs("enrich-rotkeys").size() == 2);
+        CommitEvent fix = Enriched.commits("enrich-rotkeys").stream()
                 .filter(c -> c.message().startsWith("GAME-3")).findFirst().orElseThrow();
         assertThat(fix.files()).extracting(FileChange::path).containsExactly("menu.txt");
         assertThat(bitbucket.requests().stream().filter(r -> r.matches("GET", diffstats) && r.status() == 401)
                 .count()).as("the remembered token was tried first, and refused").isEqualTo(refusedBefore + 1);
         assertThat(bitbucket.requestCount(current)).as("then the new one, read again").isPositive();
         assertThat(TOPICS.readCommitted(Topics.WEBHOOKS_DEAD_LETTERS_V1)).as("nothing dead-lettered")
-                .noneMatch(r -> "enrich-rotating:ws-rotating/game".equals(r.key()));
+                .noneMatch(r -> "enrich-rotkeys:ws-rotkeys/game".equals(r.key()));
     }
 
     @Test
