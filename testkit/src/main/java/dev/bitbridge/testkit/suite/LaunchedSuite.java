@@ -49,6 +49,13 @@ public final class LaunchedSuite implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process supervisor;
+    private final Thread stopOnExit = new Thread(() -> {
+        try {
+            stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }, "launched-suite-stop");
 
     private LaunchedSuite(Path repository, Path home, Map<String, String> environment) {
         this.repository = repository;
@@ -114,6 +121,8 @@ public final class LaunchedSuite implements AutoCloseable {
         ports.forEach((k, v) -> env.put(k, Integer.toString(v)));
         env.putAll(environment);
         supervisor = builder.start();
+        // A test or benchmark JVM ended by a signal runs no finally block: the suite must not outlive it either.
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         awaitReady();
     }
 
@@ -277,6 +286,15 @@ public final class LaunchedSuite implements AutoCloseable {
         if (supervisor == null) {
             return;
         }
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException exiting) {
+            // the JVM is exiting: the hook stops the supervisor (or has)
+        }
+        stop();
+    }
+
+    private void stop() throws InterruptedException {
         supervisor.destroy();
         if (!supervisor.waitFor(90, TimeUnit.SECONDS)) {
             supervisor.descendants().forEach(ProcessHandle::destroyForcibly);
