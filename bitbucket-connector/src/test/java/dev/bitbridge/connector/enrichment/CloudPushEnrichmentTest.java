@@ -37,7 +37,6 @@ import dev.bitbridge.testkit.bitbucket.InjectBitbucket;
 import dev.bitbridge.testkit.bitbucket.NewCommit;
 import dev.bitbridge.testkit.bitbucket.RepoRef;
 
-import static dev.bitbridge.connector.support.Api.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -131,13 +130,7 @@ class CloudPushEnrichmentTest {
      */
     @Test
     void aCredentialChangedByAnotherReplicaIsUsedOnceBitbucketRefusesTheRememberedOne() throws Exception {
-        Account joe = bitbucket.addAccount("User enrich-rotkeys", "enrich-rotkeys@example.com");
-        String old = bitbucket.credentials().apiToken(joe, "tok-enrich-rotkeys-old", CloudSetup.SCOPES);
-        asAdmin().body("""
-                {"name": "enrich-rotkeys", "flavor": "cloud", "workspace": "ws-rotkeys",
-                 "credentials": {"kind": "cloud-api-token", "email": "enrich-rotkeys@example.com",
-                                 "token": "tok-enrich-rotkeys-old"}}""")
-                .post("/api/v1/integrations").then().statusCode(201);
+        Account joe = integration("enrich-rotkeys", "ws-rotkeys");
         RepoRef repo = connectedRepository("ws-rotkeys", "game");
         bitbucket.push(repo, "main", NewCommit.by(joe, "base").adds("menu.txt", 10));
         forward(repo);
@@ -146,11 +139,10 @@ class CloudPushEnrichmentTest {
         String path = IntegrationSecrets.bitbucketPath("enrich-rotkeys");
         Map<String, String> fields = new HashMap<>(credentials.get(path).await().indefinitely().orElseThrow()
                 .asMap());
-        fields.replaceAll((name, value) -> value.equals("tok-enrich-rotkeys-old") ? "tok-enrich-rotkeys-new"
-                : value);
+        fields.replaceAll((name, value) -> value.equals("tok-enrich-rotkeys") ? "tok-enrich-rotkeys-new" : value);
         credentials.put(path, SecretFields.of(fields)).await().indefinitely();
         String current = bitbucket.credentials().apiToken(joe, "tok-enrich-rotkeys-new", CloudSetup.SCOPES);
-        bitbucket.credentials().revoke(old);
+        bitbucket.credentials().revoke(cloud.tokenId("enrich-rotkeys"));
         String diffstats = "/2.0/repositories/ws-rotkeys/game/diffstat/**";
         long refusedBefore = bitbucket.requests().stream().filter(r -> r.matches("GET", diffstats)
                 && r.status() == 401).count();

@@ -27,22 +27,31 @@ public final class CloudSetup {
     private final BitbucketSimulator bitbucket;
     private final RawWebhooks raw;
     private final Set<String> forwarded = ConcurrentHashMap.newKeySet();
+    private final java.util.Map<String, String> tokenIds = new ConcurrentHashMap<>();
 
     public CloudSetup(BitbucketSimulator bitbucket, RawWebhooks raw) {
         this.bitbucket = bitbucket;
         this.raw = raw;
     }
 
-    /** Creates an integration with an API token of a new account; returns the account. */
+    /**
+     * Creates an integration with an API token ({@code tok-<name>}) of a new account; returns the account.
+     * {@link #tokenId} names the token on the simulator, to revoke it.
+     */
     public Account integration(String name, String workspace) {
         Account account = bitbucket.addAccount("User " + name, name + "@example.com");
-        bitbucket.credentials().apiToken(account, "tok-" + name, SCOPES);
+        tokenIds.put(name, bitbucket.credentials().apiToken(account, "tok-" + name, SCOPES));
         asAdmin().body("""
                 {"name": "%s", "flavor": "cloud", "workspace": "%s",
                  "credentials": {"kind": "cloud-api-token", "email": "%s@example.com", "token": "tok-%s"}}"""
                 .formatted(name, workspace, name, name))
                 .post("/api/v1/integrations").then().statusCode(201);
         return account;
+    }
+
+    /** @return the simulator's id of the token {@link #integration} gave the integration */
+    public String tokenId(String integration) {
+        return tokenIds.get(integration);
     }
 
     /** Creates a repository on the simulator and connects it to the integration (its hook is registered). */

@@ -67,13 +67,18 @@ public class BuildStore {
             where b.request_id = d.request_id
             returning b.*, d.action, d.was_due""";
 
-    private static final String SET = """
+    /**
+     * The columns a dispatcher's outcome changes, $2 to $20 (with the row's id as $1): what {@link #changedColumns}
+     * gives, in this order.
+     */
+    private static final String CHANGED_COLUMNS = """
             update build set job = $2, status_key = $3, state = $4, jenkins_url = $5, job_url = $6, queue_id = $7,
                 build_number = $8, build_url = $9, result = $10, duration_ms = $11, reason = $12, attempts = $13,
                 next_action_at = $14, dispatch_started_at = $15, not_found_at = $16, give_up_at = $17, sequence = $18,
-                cancel_requested_by = $19, cancel_requested_at = $20, cancel_sent_at = $21, cancel_problem = $22,
-                leased_until = $23, updated_at = $24
-            where request_id = $1""";
+                leased_until = $19, updated_at = $20""";
+
+    private static final String SET = CHANGED_COLUMNS + ",\n    cancel_requested_by = $21, cancel_requested_at = $22,"
+            + " cancel_sent_at = $23, cancel_problem = $24\nwhere request_id = $1";
 
     /** @return the insert of the records of a row's transitions, given as arrays from parameter {@code $first} on */
     private static String records(int first) {
@@ -93,16 +98,12 @@ public class BuildStore {
 
     /**
      * The same change without a lock taken first: written only while the row is still as the dispatcher leased it —
-     * the lease ($19, the row's next action time) unchanged, so no other replica took it over, and no cancel asked for
+     * the lease ($21, the row's next action time) unchanged, so no other replica took it over, and no cancel asked for
      * meanwhile ({@code BuildCancels} writes only the cancel columns of a leased row, which this statement leaves
      * alone). A row locked by a cancel being recorded is written once that commits, and then no longer matches.
      */
-    private static final String SET_IF_LEASED = """
-            update build set job = $2, status_key = $3, state = $4, jenkins_url = $5, job_url = $6, queue_id = $7,
-                build_number = $8, build_url = $9, result = $10, duration_ms = $11, reason = $12, attempts = $13,
-                next_action_at = $14, dispatch_started_at = $15, not_found_at = $16, give_up_at = $17, sequence = $18,
-                leased_until = $20, updated_at = $21
-            where request_id = $1 and next_action_at = $19 and cancel_requested_by is null""";
+    private static final String SET_IF_LEASED = CHANGED_COLUMNS
+            + "\nwhere request_id = $1 and next_action_at = $21 and cancel_requested_by is null";
 
     /** The same with the records of its transitions, written only if the row was. */
     private static final String SET_IF_LEASED_AND_RECORD = "with changed as (" + SET_IF_LEASED
@@ -168,16 +169,22 @@ public class BuildStore {
      * connection: the caller holds the row's lock ({@link #lock}) and commits both together.
      */
     public Uni<Void> write(SqlClient client, BuildRow row, List<OutboxRecord> records) {
-        List<Object> values = new ArrayList<>(java.util.Arrays.asList(row.requestId, row.job, row.statusKey,
-                row.state, row.jenkinsUrl, row.jobUrl, row.queueId, row.buildNumber, row.buildUrl, row.result,
-                row.durationMs, row.reason, row.attempts, at(row.nextActionAt), at(row.dispatchStartedAt),
-                at(row.notFoundAt), at(row.giveUpAt), row.sequence, row.cancelRequestedBy, at(row.cancelRequestedAt),
-                at(row.cancelSentAt), row.cancelProblem, at(row.leasedUntil), at(row.updatedAt)));
+        List<Object> values = changedColumns(row);
+        values.addAll(java.util.Arrays.asList(row.cancelRequestedBy, at(row.cancelRequestedAt), at(row.cancelSentAt),
+                row.cancelProblem));
         if (records.isEmpty()) {
             return client.preparedQuery(SET).execute(Tuple.from(values)).replaceWithVoid();
         }
         values.addAll(recordColumns(records));
         return client.preparedQuery(SET_AND_RECORD).execute(Tuple.from(values)).replaceWithVoid();
+    }
+
+    /** @return the row's id and the columns of {@link #CHANGED_COLUMNS}, in its order */
+    private static List<Object> changedColumns(BuildRow row) {
+        return new ArrayList<>(java.util.Arrays.asList(row.requestId, row.job, row.statusKey, row.state,
+                row.jenkinsUrl, row.jobUrl, row.queueId, row.buildNumber, row.buildUrl, row.result, row.durationMs,
+                row.reason, row.attempts, at(row.nextActionAt), at(row.dispatchStartedAt), at(row.notFoundAt),
+                at(row.giveUpAt), row.sequence, at(row.leasedUntil), at(row.updatedAt)));
     }
 
     /** @return the records' columns, each as an array, in the order of {@link #records}' parameters */
@@ -214,11 +221,8 @@ public class BuildStore {
      *         caller reads the row under its lock and decides again)
      */
     public Uni<Boolean> writeIfLeased(BuildRow row, Instant lease, List<OutboxRecord> records) {
-        List<Object> values = new ArrayList<>(java.util.Arrays.asList(row.requestId, row.job, row.statusKey,
-                row.state, row.jenkinsUrl, row.jobUrl, row.queueId, row.buildNumber, row.buildUrl, row.result,
-                row.durationMs, row.reason, row.attempts, at(row.nextActionAt), at(row.dispatchStartedAt),
-                at(row.notFoundAt), at(row.giveUpAt), row.sequence, at(lease), at(row.leasedUntil),
-                at(row.updatedAt)));
+        List<Object> values = changedColumns(row);
+        values.add(at(lease));
         if (records.isEmpty()) {
             return pool.preparedQuery(SET_IF_LEASED).execute(Tuple.from(values)).map(rows -> rows.rowCount() > 0);
         }
